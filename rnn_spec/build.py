@@ -1,0 +1,69 @@
+"""Build the Keras layer and model that a LayerConfig describes, with seeded weights."""
+
+from __future__ import annotations
+
+import functools
+import zlib
+
+import numpy as np
+
+from rnn_spec.config import LayerConfig
+from rnn_spec.shapes import Shape
+
+WEIGHT_SCALE = 0.5
+
+
+def build_layer(config: LayerConfig):
+    """Make the Keras layer, wrapped in Bidirectional when the configuration says so."""
+    import keras
+
+    layer_class = getattr(keras.layers, config.layer)
+    layer = layer_class(
+        config.units,
+        return_sequences=config.return_sequences,
+        return_state=config.return_state,
+        go_backwards=config.go_backwards,
+    )
+    if config.bidirectional:
+        layer = keras.layers.Bidirectional(layer, merge_mode=config.merge_mode)
+    return layer
+
+
+@functools.lru_cache(maxsize=256)
+def build_model(config: LayerConfig, timesteps: int | None, features: int):
+    """Build `keras.Model(Input(shape=(timesteps, features)), layer(input))`, batch unknown.
+
+    The weights are drawn from a generator seeded by the configuration, so a model has
+    the same weights whichever test builds it first. That makes the cache safe to share:
+    a configuration is built once per run.
+    """
+    import keras
+
+    inputs = keras.Input(shape=(timesteps, features))
+    outputs = build_layer(config)(inputs)
+    model = keras.Model(inputs, outputs)
+    seed_weights(model, seed_for(config, timesteps, features))
+    return model
+
+
+def seed_for(config: LayerConfig, *extra: object) -> int:
+    """A seed that depends only on the configuration, stable across processes."""
+    return zlib.crc32(repr((config, extra)).encode())
+
+
+def seed_weights(model, seed: int) -> None:
+    """Overwrite every weight with uniform values in ±WEIGHT_SCALE.
+
+    Keras' default initializers give both Bidirectional directions the same draw only by
+    chance of the global seed; explicit values keep forward and backward weights distinct
+    and independent of test order. Biases are non-zero too, so that a dropped bias shows.
+    """
+    generator = np.random.default_rng(seed)
+    for variable in model.weights:
+        values = generator.uniform(-WEIGHT_SCALE, WEIGHT_SCALE, size=tuple(variable.shape))
+        variable.assign(values.astype(variable.dtype))
+
+
+def declared_shapes(model) -> tuple[Shape, ...]:
+    """The shapes Keras declares for the model's outputs, before any call."""
+    return tuple(tuple(tensor.shape) for tensor in model.outputs)

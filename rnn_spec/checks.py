@@ -1,0 +1,124 @@
+"""Compare what Keras returned with the rule, and explain every mismatch at once.
+
+Each failure message names the rule, the configuration, the input shape and, for every
+tensor involved, the expected, declared and observed values, so that a CI log alone
+tells which rule an upgrade broke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from rnn_spec.run import Outcome
+from rnn_spec.shapes import Shape, format_shape
+from rnn_spec.views import View
+
+# Float32 results of one computation that Keras returns twice (output and h) are equal
+# to the bit; the tolerance only absorbs a copy through another dtype.
+IDENTITY_TOLERANCE = 1e-6
+
+
+class RuleBroken(AssertionError):
+    """Keras returned something other than what the rule states."""
+
+
+def context(outcome: Outcome) -> str:
+    """The configuration part of every failure message."""
+    return (
+        f"Configuration: {outcome.expected.config.describe()}, "
+        f"input {format_shape(outcome.expected.input_shape)}, call path {outcome.call_path}"
+    )
+
+
+def check_names(outcome: Outcome, stated: tuple[str, ...]) -> None:
+    """Check that the feature, the rule and Keras agree on what comes back, in order."""
+    problems = []
+    if stated != outcome.names:
+        problems.append(
+            f"  the feature states {', '.join(stated)}, "
+            f"but the rule in rnn_spec derives {', '.join(outcome.names)}"
+        )
+    for source, count in (("declared", len(outcome.declared)), ("observed", len(outcome.arrays))):
+        if count != len(outcome.names):
+            problems.append(
+                f"  Keras {source} {count} tensors, expected {len(outcome.names)}: "
+                f"{', '.join(outcome.names)}"
+            )
+    if problems:
+        rule = outcome.expected.tensors[-1].rule
+        raise RuleBroken("\n".join([f"Rule broken: {rule}", context(outcome), *problems]))
+
+
+def check_shapes(outcome: Outcome, stated: Mapping[str, Shape]) -> None:
+    """Check each named tensor's stated, derived, declared and observed shapes.
+
+    Declared shapes come from a symbolic Input whose batch is unknown, so their batch
+    axis (axis 0) must be None and the other axes must match.
+    """
+    lines, broken_rules = [], []
+    for name, stated_shape in stated.items():
+        expected = outcome.expected.tensor(name)
+        position = outcome.names.index(name)
+        declared = outcome.declared[position] if position < len(outcome.declared) else None
+        observed = (
+            tuple(outcome.arrays[position].shape) if position < len(outcome.arrays) else None
+        )
+        problems = _shape_problems(stated_shape, expected.shape, declared, observed)
+        lines.append(
+            f"  {name}: expected {format_shape(stated_shape)} {expected.symbolic}, "
+            f"declared {format_shape(declared)}, observed {format_shape(observed)}"
+            + (f"  <- {'; '.join(problems)}" if problems else "")
+        )
+        if problems and expected.rule not in broken_rules:
+            broken_rules.append(expected.rule)
+    if broken_rules:
+        header = [f"Rule broken: {rule}" for rule in broken_rules]
+        raise RuleBroken("\n".join([*header, context(outcome), *lines]))
+
+
+def _shape_problems(stated, derived, declared, observed) -> list[str]:
+    problems = []
+    if tuple(stated) != tuple(derived):
+        problems.append(f"the rule in rnn_spec derives {format_shape(derived)}")
+    if declared is None or not _declared_matches(stated, declared):
+        problems.append("declared shape differs")
+    if observed is None or tuple(observed) != tuple(stated):
+        problems.append("observed shape differs")
+    return problems
+
+
+def _declared_matches(stated: Shape, declared: Shape) -> bool:
+    if len(stated) != len(declared) or not stated:
+        return False
+    return declared[0] is None and tuple(declared[1:]) == tuple(stated[1:])
+
+
+def check_values(outcome: Outcome, left: View, right: View, equal: bool, rule: str) -> None:
+    """Check that two views hold the same values (or, with equal=False, different ones)."""
+    left_values = left.select(outcome.array(left.name))
+    right_values = right.select(outcome.array(right.name))
+    same_shape = left_values.shape == right_values.shape
+    difference = (
+        float(np.max(np.abs(left_values - right_values))) if same_shape else float("inf")
+    )
+    holds = (difference <= IDENTITY_TOLERANCE) == equal
+    if holds:
+        return
+    relation = "equals" if equal else "differs from"
+    raise RuleBroken(
+        "\n".join(
+            [
+                f"Rule broken: {rule}",
+                context(outcome),
+                f"  expected: {left.text} {relation} {right.text}",
+                f"  {left.text}: shape {format_shape(left_values.shape)}, "
+                f"values {np.array2string(left_values, precision=4)}",
+                f"  {right.text}: shape {format_shape(right_values.shape)}, "
+                f"values {np.array2string(right_values, precision=4)}",
+                f"  largest absolute difference {difference:.3g}, "
+                f"tolerance {IDENTITY_TOLERANCE:g}",
+            ]
+        )
+    )

@@ -1,0 +1,34 @@
+"""The one error type that rnn_spec raises for invalid input, and its message helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class SpecError(ValueError):
+    """An invalid layer configuration, shape text or step argument.
+
+    It subclasses ValueError so that callers who already catch ValueError keep working.
+    """
+
+
+def format_allowed(allowed: Iterable[object]) -> str:
+    """Join allowed values for a message: 'LSTM, GRU or SimpleRNN'."""
+    items = [str(item) for item in allowed]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def invalid(what: str, value: object, allowed: str) -> SpecError:
+    """Build the error for an invalid value: what it is, the value, and what is allowed.
+
+    >>> str(invalid("units", 0, "a positive integer"))
+    'Invalid units: 0. Expected a positive integer.'
+    """
+    return SpecError(f"Invalid {what}: {value!r}. Expected {allowed}.")
+
+
+def not_one_of(what: str, value: object, allowed: Iterable[object]) -> SpecError:
+    """Build the error for a value outside a fixed set of choices."""
+    return invalid(what, value, "one of " + format_allowed(allowed))

@@ -1,0 +1,84 @@
+"""Run a layer on a seeded input and name what it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnn_spec.build import build_model, declared_shapes
+from rnn_spec.config import LayerConfig
+from rnn_spec.errors import not_one_of
+from rnn_spec.rule import Expected, expected_outputs
+from rnn_spec.shapes import Shape
+
+INPUT_SEED = 20
+CALL_PATHS = ("call", "predict")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one layer returned: the declared shapes and the arrays, in Keras' order.
+
+    `names` come from the rule; `declared` and `arrays` come from Keras. Their lengths
+    differ when Keras returns more or fewer tensors than the rule says.
+    """
+
+    expected: Expected
+    declared: tuple[Shape, ...]
+    arrays: tuple[np.ndarray, ...]
+    inputs: np.ndarray
+    call_path: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.expected.names
+
+    def array(self, name: str) -> np.ndarray:
+        """The array returned at the position the rule gives to `name`."""
+        self.expected.tensor(name)
+        position = self.names.index(name)
+        if position >= len(self.arrays):
+            raise AssertionError(
+                f"{self.expected.config.describe()} returned {len(self.arrays)} tensors, "
+                f"so it has no {name!r}; the rule expects {', '.join(self.names)}."
+            )
+        return self.arrays[position]
+
+
+def make_input(shape: Shape, seed: int = INPUT_SEED) -> np.ndarray:
+    """A float32 batch drawn from a standard normal generator with a fixed seed."""
+    return np.random.default_rng(seed).standard_normal(shape).astype("float32")
+
+
+def run_layer(config: LayerConfig, input_shape: Shape, call_path: str = "call") -> Outcome:
+    """Build (or reuse) the model for `config`, call it on a seeded batch, name the results.
+
+    `call_path` "call" calls the model eagerly, `model(x)`; "predict" uses `model.predict`,
+    as the lesson does.
+    """
+    if call_path not in CALL_PATHS:
+        raise not_one_of("call path", call_path, CALL_PATHS)
+    batch, timesteps, features = input_shape
+    model = build_model(config, timesteps, features)
+    inputs = make_input((batch, timesteps, features))
+    arrays = _call(model, inputs, call_path)
+    return Outcome(
+        expected=expected_outputs(config, input_shape),
+        declared=declared_shapes(model),
+        arrays=arrays,
+        inputs=inputs,
+        call_path=call_path,
+    )
+
+
+def _call(model, inputs: np.ndarray, call_path: str) -> tuple[np.ndarray, ...]:
+    import keras
+
+    if call_path == "predict":
+        results = model.predict(inputs, batch_size=len(inputs), verbose=0)
+    else:
+        results = model(inputs, training=False)
+    if not isinstance(results, (list, tuple)):
+        results = [results]
+    return tuple(keras.ops.convert_to_numpy(result) for result in results)

@@ -1,0 +1,43 @@
+"""Then steps: compare what Keras returned with the rule the feature states."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then
+
+from rnn_spec.checks import check_names, check_shapes, check_values
+from rnn_spec.shapes import parse_shape
+from rnn_spec.views import parse_view
+from steps.phrases import parse_names
+
+STATE_PREFIXES = ("h", "c")
+
+
+@then(parsers.re(r"the layer returns (?P<names>.+)"))
+def layer_returns(outcome, names):
+    check_names(outcome, parse_names(names))
+
+
+@then(parsers.re(r"the (?P<name>[a-z_]+) shape is (?P<shape>.+)"))
+def tensor_shape_is(outcome, name, shape):
+    stated = parse_shape(shape, outcome.expected.dimensions())
+    check_shapes(outcome, {name: stated})
+
+
+@then(parsers.re(r"each state shape is (?P<shape>.+)"))
+def each_state_shape_is(outcome, shape):
+    stated = parse_shape(shape, outcome.expected.dimensions())
+    states = [name for name in outcome.names if name.split("_")[0] in STATE_PREFIXES]
+    assert states, f"{outcome.expected.config.describe()} returns no states"
+    check_shapes(outcome, {name: stated for name in states})
+
+
+@then(parsers.re(r"(?P<left>.+) equals (?P<right>.+)"))
+def view_equals(outcome, left, right):
+    rule = f"{left} equals {right}"
+    check_values(outcome, parse_view(left), parse_view(right), equal=True, rule=rule)
+
+
+@then(parsers.re(r"(?P<left>.+) differs from (?P<right>.+)"))
+def view_differs(outcome, left, right):
+    rule = f"{left} differs from {right}"
+    check_values(outcome, parse_view(left), parse_view(right), equal=False, rule=rule)

@@ -1,0 +1,17 @@
+"""When steps: run the configured layer on a seeded batch of the given input shape."""
+
+from __future__ import annotations
+
+from pytest_bdd import when
+
+from rnn_spec.run import run_layer
+
+
+@when("the layer reads the batch", target_fixture="outcome")
+def layer_reads_batch(config, input_shape):
+    return run_layer(config, input_shape, call_path="call")
+
+
+@when("the model predicts the batch", target_fixture="outcome")
+def model_predicts_batch(config, input_shape):
+    return run_layer(config, input_shape, call_path="predict")
