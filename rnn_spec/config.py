@@ -38,6 +38,8 @@ def parse_units(text: str | int) -> int:
         raise invalid("units", text, "a positive integer")
     if isinstance(text, int):
         value = text
+    elif not isinstance(text, str):
+        raise invalid("units", text, "a positive integer")
     else:
         try:
             value = int(text.strip())

@@ -16,7 +16,7 @@ INPUT_SEED = 20
 CALL_PATHS = ("call", "predict")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Outcome:
     """What one layer returned: the declared shapes and the arrays, in Keras' order.
 
@@ -33,6 +33,10 @@ class Outcome:
     @property
     def names(self) -> tuple[str, ...]:
         return self.expected.names
+
+    def __repr__(self) -> str:
+        shapes = ", ".join(str(tuple(array.shape)) for array in self.arrays)
+        return f"<Outcome of {self.expected.config.describe()} via {self.call_path}: {shapes}>"
 
     def array(self, name: str) -> np.ndarray:
         """The array returned at the position the rule gives to `name`."""
