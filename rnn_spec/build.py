@@ -18,20 +18,20 @@ def build_layer(config: LayerConfig):
     import keras
 
     layer_class = getattr(keras.layers, config.layer)
-    layer = layer_class(
-        config.units,
-        return_sequences=config.return_sequences,
-        return_state=config.return_state,
-        go_backwards=config.go_backwards,
-    )
+    layer = layer_class(config.units, **config.keras_arguments())
     if config.bidirectional:
         layer = keras.layers.Bidirectional(layer, merge_mode=config.merge_mode)
     return layer
 
 
 @functools.lru_cache(maxsize=256)
-def build_model(config: LayerConfig, timesteps: int | None, features: int):
-    """Build `keras.Model(Input(shape=(timesteps, features)), layer(input))`, batch unknown.
+def build_model(
+    config: LayerConfig, timesteps: int | None, features: int, batch: int | None = None
+):
+    """Build `keras.Model(Input(shape=(timesteps, features)), layer(input))`.
+
+    The batch size stays unknown (None) unless `batch` is given, as a stateful layer
+    needs.
 
     The weights are drawn from a generator seeded by the configuration, so a model has
     the same weights whichever test builds it first. That makes the cache safe to share:
@@ -39,10 +39,10 @@ def build_model(config: LayerConfig, timesteps: int | None, features: int):
     """
     import keras
 
-    inputs = keras.Input(shape=(timesteps, features))
+    inputs = keras.Input(shape=(timesteps, features), batch_size=batch)
     outputs = build_layer(config)(inputs)
     model = keras.Model(inputs, outputs)
-    seed_weights(model, seed_for(config, timesteps, features))
+    seed_weights(model, seed_for(config, timesteps, features, batch))
     return model
 
 

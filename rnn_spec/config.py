@@ -50,12 +50,51 @@ def parse_units(text: str | int) -> int:
     return value
 
 
+def parse_rate(text: str | float) -> float:
+    """Parse a dropout rate, a number in [0, 1)."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise invalid("rate", text, "a number from 0 up to but not including 1") from None
+    if isinstance(text, bool) or not 0 <= value < 1:
+        raise invalid("rate", text, "a number from 0 up to but not including 1")
+    return value
+
+
 # Keras arguments a feature may set with "Given <option> is <value>", and their parsers.
 OPTION_PARSERS: dict[str, Callable[[str], object]] = {
     "return_sequences": parse_bool,
     "return_state": parse_bool,
     "go_backwards": parse_bool,
+    "stateful": parse_bool,
+    "unroll": parse_bool,
+    "reset_after": parse_bool,
+    "dropout": parse_rate,
+    "recurrent_dropout": parse_rate,
     "merge_mode": parse_merge_mode,
+}
+
+# Keras arguments that only some layer classes take.
+LAYER_ONLY_OPTIONS = {"reset_after": "GRU"}
+BOOL_FIELDS = (
+    "return_sequences",
+    "return_state",
+    "go_backwards",
+    "stateful",
+    "unroll",
+    "reset_after",
+    "bidirectional",
+)
+
+
+# Optional Keras arguments and their Keras defaults.
+OPTIONAL_DEFAULTS: dict[str, object] = {
+    "go_backwards": False,
+    "stateful": False,
+    "unroll": False,
+    "reset_after": True,
+    "dropout": 0.0,
+    "recurrent_dropout": 0.0,
 }
 
 
@@ -72,6 +111,11 @@ class LayerConfig:
     return_sequences: bool = False
     return_state: bool = False
     go_backwards: bool = False
+    stateful: bool = False
+    unroll: bool = False
+    reset_after: bool = True
+    dropout: float = 0.0
+    recurrent_dropout: float = 0.0
     bidirectional: bool = False
     merge_mode: str | None = "concat"
 
@@ -79,9 +123,16 @@ class LayerConfig:
         if self.layer not in LAYER_NAMES:
             raise not_one_of("layer", self.layer, LAYER_NAMES)
         object.__setattr__(self, "units", parse_units(self.units))
-        for name in ("return_sequences", "return_state", "go_backwards", "bidirectional"):
+        for name in BOOL_FIELDS:
             if not isinstance(getattr(self, name), bool):
                 raise invalid(name, getattr(self, name), "True or False")
+        for name in ("dropout", "recurrent_dropout"):
+            object.__setattr__(self, name, parse_rate(getattr(self, name)))
+        if not self.reset_after and self.layer != "GRU":
+            raise SpecError(
+                f"Invalid option reset_after=False for {self.layer}. "
+                "Expected a GRU: only GRU takes reset_after."
+            )
         if self.merge_mode not in MERGE_MODES:
             raise not_one_of("merge_mode", self.merge_mode, [str(m) for m in MERGE_MODES])
 
@@ -109,12 +160,26 @@ class LayerConfig:
             raise not_one_of("layer option", option, sorted(OPTION_PARSERS))
         return self.replace(**{option: parser(text)})
 
+    def keras_arguments(self) -> dict[str, object]:
+        """The keyword arguments for the Keras layer class, without `units`.
+
+        Arguments left at the Keras default are omitted, except the two flags every
+        description names, and reset_after, which only GRU accepts.
+        """
+        arguments: dict[str, object] = {
+            "return_sequences": self.return_sequences,
+            "return_state": self.return_state,
+        }
+        for name, default in OPTIONAL_DEFAULTS.items():
+            if getattr(self, name) != default:
+                arguments[name] = getattr(self, name)
+        return arguments
+
     def describe(self) -> str:
         """Render the configuration as Keras code would spell it."""
         arguments = [f"units={self.units}"]
-        for name in ("return_sequences", "return_state", "go_backwards"):
-            if getattr(self, name) or name != "go_backwards":
-                arguments.append(f"{name}={getattr(self, name)}")
+        for name, value in self.keras_arguments().items():
+            arguments.append(f"{name}={value}")
         text = f"{self.layer}({', '.join(arguments)})"
         if self.bidirectional:
             text = f"Bidirectional({text}, merge_mode={self.merge_mode!r})"

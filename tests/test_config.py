@@ -95,7 +95,8 @@ def test_with_option_unknown_option():
         LayerConfig("LSTM", 3).with_option("return_sequence", "True")
     assert str(error.value) == (
         "Invalid layer option: 'return_sequence'. Expected one of "
-        "go_backwards, merge_mode, return_sequences or return_state."
+        "dropout, go_backwards, merge_mode, recurrent_dropout, reset_after, "
+        "return_sequences, return_state, stateful or unroll."
     )
 
 
