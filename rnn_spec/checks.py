@@ -11,13 +11,26 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from rnn_spec.errors import invalid
+from rnn_spec.reference import reference_outputs
 from rnn_spec.run import Outcome
 from rnn_spec.shapes import Shape, format_shape
-from rnn_spec.views import View
+from rnn_spec.views import Combination, View
 
 # Float32 results of one computation that Keras returns twice (output and h) are equal
 # to the bit; the tolerance only absorbs a copy through another dtype.
 IDENTITY_TOLERANCE = 1e-6
+
+
+def parse_tolerance(text: str) -> float:
+    """Parse an absolute tolerance such as 1e-5: a finite number above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise invalid("tolerance", text, "a positive number such as 1e-5") from None
+    if not 0 < value < float("inf"):
+        raise invalid("tolerance", text, "a positive number such as 1e-5")
+    return value
 
 
 class RuleBroken(AssertionError):
@@ -122,3 +135,62 @@ def check_values(outcome: Outcome, left: View, right: View, equal: bool, rule: s
             ]
         )
     )
+
+
+def check_reference(outcome: Outcome, tolerance: float) -> None:
+    """Check every returned tensor against the NumPy reference, within an absolute tolerance."""
+    config = outcome.expected.config
+    reference = reference_outputs(config, outcome.weights, outcome.inputs)
+    lines, broken = [], False
+    for position, name in enumerate(outcome.names):
+        observed = outcome.arrays[position] if position < len(outcome.arrays) else None
+        difference = _largest_difference(observed, reference[position])
+        fails = not difference <= tolerance
+        broken = broken or fails
+        lines.append(
+            f"  {name}: largest absolute difference {difference:.3g}"
+            + ("  <- over the tolerance" if fails else "")
+        )
+    if broken:
+        raise RuleBroken(
+            "\n".join(
+                [
+                    f"Rule broken: {config.layer} computes what the NumPy reference computes "
+                    f"from the same weights, within {tolerance:g} absolute",
+                    context(outcome),
+                    *lines,
+                ]
+            )
+        )
+
+
+def check_combination(
+    outcome: Outcome, name: str, combination: Combination, source: Outcome, rule: str
+) -> None:
+    """Check that tensor `name` equals `combination` of the tensors that `source` returned."""
+    observed = outcome.array(name)
+    combined = combination.evaluate({n: source.array(n) for n in combination.names})
+    difference = _largest_difference(observed, combined)
+    if difference <= IDENTITY_TOLERANCE:
+        return
+    raise RuleBroken(
+        "\n".join(
+            [
+                f"Rule broken: {rule}",
+                context(outcome),
+                f"  {name}: shape {format_shape(observed.shape)}, "
+                f"values {np.array2string(observed, precision=4)}",
+                f"  {combination.text}: shape {format_shape(combined.shape)}, "
+                f"values {np.array2string(combined, precision=4)}",
+                f"  largest absolute difference {difference:.3g}, "
+                f"tolerance {IDENTITY_TOLERANCE:g}",
+            ]
+        )
+    )
+
+
+def _largest_difference(observed: np.ndarray | None, expected: np.ndarray) -> float:
+    """The largest absolute element difference, or infinity when the shapes differ."""
+    if observed is None or observed.shape != expected.shape:
+        return float("inf")
+    return float(np.max(np.abs(observed - expected), initial=0.0))

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_spec.build import build_model, declared_shapes
+from rnn_spec.build import build_layer, build_model, declared_shapes
 from rnn_spec.config import LayerConfig
-from rnn_spec.errors import not_one_of
+from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.rule import Expected, expected_outputs
 from rnn_spec.shapes import Shape
 
@@ -29,6 +29,8 @@ class Outcome:
     arrays: tuple[np.ndarray, ...]
     inputs: np.ndarray
     call_path: str
+    # The layer's weights as `get_weights()` returns them: forward's, then backward's.
+    weights: tuple[np.ndarray, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -73,7 +75,43 @@ def run_layer(config: LayerConfig, input_shape: Shape, call_path: str = "call") 
         arrays=arrays,
         inputs=inputs,
         call_path=call_path,
+        weights=tuple(model.get_weights()),
     )
+
+
+def rerun_with_merge_mode(outcome: Outcome, merge_mode: str | None) -> Outcome:
+    """Run the same Bidirectional layer, same weights and same batch, with another merge_mode.
+
+    merge_mode changes no weight, so the weights copy across unchanged. The model is built
+    afresh and not cached: the cached model for the new configuration has its own seeded
+    weights, which other scenarios rely on.
+    """
+    config = outcome.expected.config
+    if not config.bidirectional:
+        raise invalid(
+            f"configuration for a merge_mode {merge_mode} run",
+            config.describe(),
+            "a layer wrapped in Bidirectional",
+        )
+    config = config.replace(merge_mode=merge_mode)
+    batch, timesteps, features = outcome.inputs.shape
+    model = _fresh_model(config, timesteps, features)
+    model.set_weights(list(outcome.weights))
+    return Outcome(
+        expected=expected_outputs(config, outcome.expected.input_shape),
+        declared=declared_shapes(model),
+        arrays=_call(model, outcome.inputs, outcome.call_path),
+        inputs=outcome.inputs,
+        call_path=outcome.call_path,
+        weights=outcome.weights,
+    )
+
+
+def _fresh_model(config: LayerConfig, timesteps: int, features: int):
+    import keras
+
+    inputs = keras.Input(shape=(timesteps, features))
+    return keras.Model(inputs, build_layer(config)(inputs))
 
 
 def _call(model, inputs: np.ndarray, call_path: str) -> tuple[np.ndarray, ...]:

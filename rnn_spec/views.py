@@ -5,16 +5,22 @@ A view is a tensor name with selectors applied from the innermost outwards:
 * "last step", "first step", "step N" pick one time step of a sequence (axis 1);
 * "forward half", "backward half" pick one half of the last axis, as Bidirectional
   concat lays out forward then backward.
+
+A combination is element-wise arithmetic on whole tensors, such as
+"(output_forward + output_backward) / 2", the way Bidirectional's merge modes combine
+the two directions.
 """
 
 from __future__ import annotations
 
+import ast
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_spec.errors import SpecError, format_allowed
+from rnn_spec.errors import SpecError, format_allowed, invalid
 
 SELECTORS = ("last step", "first step", "step N", "forward half", "backward half")
 _STEP = re.compile(r"step (\d+)")
@@ -78,3 +84,63 @@ def _apply(selector: str, array: np.ndarray, text: str) -> np.ndarray:
     if selector == "first step":
         return array[:, 0]
     return array[:, int(_STEP.fullmatch(selector).group(1))]
+
+
+COMBINATION_EXAMPLE = (
+    "tensor names and numbers joined by +, -, × and /, "
+    "such as (output_forward + output_backward) / 2"
+)
+_ARITHMETIC = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide}
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Element-wise arithmetic on returned tensors, and the tensor names it reads."""
+
+    text: str
+    names: tuple[str, ...]
+    expression: ast.expr
+
+    def evaluate(self, arrays: Mapping[str, np.ndarray]) -> np.ndarray:
+        """Compute the combination from the arrays returned under its names."""
+        return _evaluate(self.expression, arrays)
+
+
+def parse_combination(text: str) -> Combination:
+    """Parse combination text.
+
+    >>> parse_combination("(output_forward + output_backward) / 2").names
+    ('output_forward', 'output_backward')
+    """
+    try:
+        expression = ast.parse(text.strip().replace("×", "*"), mode="eval").body
+    except SyntaxError:
+        raise invalid("combination", text, COMBINATION_EXAMPLE) from None
+
+    names = []
+    for node in ast.walk(expression):
+        if isinstance(node, ast.Name) and re.fullmatch(r"[a-z_]+", node.id):
+            names.append(node.id)
+        elif not _allowed_node(node):
+            raise invalid("combination", text, COMBINATION_EXAMPLE)
+    if not names:
+        raise invalid("combination", text, COMBINATION_EXAMPLE)
+    return Combination(text=text.strip(), names=tuple(dict.fromkeys(names)), expression=expression)
+
+
+def _allowed_node(node: ast.AST) -> bool:
+    if isinstance(node, ast.BinOp):
+        return type(node.op) in _ARITHMETIC
+    if isinstance(node, ast.Constant):
+        return type(node.value) in (int, float)
+    # ast.walk also visits the operator and load-context nodes inside allowed expressions.
+    return type(node) in (ast.Load, *_ARITHMETIC)
+
+
+def _evaluate(node: ast.expr, arrays: Mapping[str, np.ndarray]) -> np.ndarray:
+    if isinstance(node, ast.Name):
+        return arrays[node.id]
+    if isinstance(node, ast.Constant):
+        return np.float32(node.value)
+    operation = _ARITHMETIC[type(node.op)]
+    return operation(_evaluate(node.left, arrays), _evaluate(node.right, arrays))

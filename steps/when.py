@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import when
 
-from rnn_spec.run import run_layer
+from rnn_spec.run import rerun_with_merge_mode, run_layer
 
 
 @when("the layer reads the batch", target_fixture="outcome")
@@ -15,3 +15,8 @@ def layer_reads_batch(config, input_shape):
 @when("the model predicts the batch", target_fixture="outcome")
 def model_predicts_batch(config, input_shape):
     return run_layer(config, input_shape, call_path="predict")
+
+
+@when("the same weights read the batch with merge_mode None", target_fixture="unmerged")
+def same_weights_unmerged(outcome):
+    return rerun_with_merge_mode(outcome, None)
