@@ -25,15 +25,15 @@ Feature: Keras computes what a NumPy forward pass computes from the same weights
     Then every tensor matches the NumPy reference within 1e-5
 
     Examples: The lesson's size
-      | case                  | input     | layer     | units | return_sequences |
-      | LSTM, lesson          | (2, 5, 1) | LSTM      | 3     | False            |
-      | SimpleRNN, lesson     | (2, 5, 1) | SimpleRNN | 3     | False            |
-      | LSTM, lesson, seq     | (2, 5, 1) | LSTM      | 3     | True             |
+      | case              | input     | layer     | units | return_sequences |
+      | LSTM, lesson      | (2, 5, 1) | LSTM      | 3     | False            |
+      | SimpleRNN, lesson | (2, 5, 1) | SimpleRNN | 3     | False            |
+      | LSTM, lesson, seq | (2, 5, 1) | LSTM      | 3     | True             |
 
     Examples: A larger size
-      | case                  | input      | layer     | units | return_sequences |
-      | LSTM, larger          | (8, 20, 6) | LSTM      | 16    | True             |
-      | SimpleRNN, larger     | (8, 20, 6) | SimpleRNN | 16    | True             |
+      | case              | input      | layer     | units | return_sequences |
+      | LSTM, larger      | (8, 20, 6) | LSTM      | 16    | True             |
+      | SimpleRNN, larger | (8, 20, 6) | SimpleRNN | 16    | True             |
 
   Scenario Outline: GRU agrees with the reference, reset_after <reset_after>
     Given an input of shape <input>
@@ -45,11 +45,11 @@ Feature: Keras computes what a NumPy forward pass computes from the same weights
     Then every tensor matches the NumPy reference within 1e-5
 
     Examples: The lesson's size and a larger one
-      | case                     | input      | units | reset_after | return_sequences |
-      | reset after, lesson      | (2, 5, 1)  | 3     | True        | False            |
-      | reset before, lesson     | (2, 5, 1)  | 3     | False       | False            |
-      | reset after, larger      | (8, 20, 6) | 16    | True        | True             |
-      | reset before, larger     | (8, 20, 6) | 16    | False       | True             |
+      | case                 | input      | units | reset_after | return_sequences |
+      | reset after, lesson  | (2, 5, 1)  | 3     | True        | False            |
+      | reset before, lesson | (2, 5, 1)  | 3     | False       | False            |
+      | reset after, larger  | (8, 20, 6) | 16    | True        | True             |
+      | reset before, larger | (8, 20, 6) | 16    | False       | True             |
 
   Scenario Outline: Bidirectional <layer> with merge_mode <merge_mode> agrees with the reference
     Given an input of shape <input>
@@ -61,10 +61,10 @@ Feature: Keras computes what a NumPy forward pass computes from the same weights
     Then every tensor matches the NumPy reference within 1e-5
 
     Examples: Every merge mode, the lesson's size and a larger one
-      | case                      | input      | layer     | units | return_sequences | merge_mode |
-      | LSTM concat, lesson, seq  | (2, 5, 1)  | LSTM      | 3     | True             | concat     |
-      | GRU concat, lesson        | (2, 5, 1)  | GRU       | 3     | False            | concat     |
-      | SimpleRNN sum, lesson     | (2, 5, 1)  | SimpleRNN | 3     | True             | sum        |
-      | GRU mul, larger           | (8, 20, 6) | GRU       | 16    | True             | mul        |
-      | LSTM ave, larger          | (8, 20, 6) | LSTM      | 16    | False            | ave        |
-      | LSTM None, larger         | (8, 20, 6) | LSTM      | 16    | True             | None       |
+      | case                     | input      | layer     | units | return_sequences | merge_mode |
+      | LSTM concat, lesson, seq | (2, 5, 1)  | LSTM      | 3     | True             | concat     |
+      | GRU concat, lesson       | (2, 5, 1)  | GRU       | 3     | False            | concat     |
+      | SimpleRNN sum, lesson    | (2, 5, 1)  | SimpleRNN | 3     | True             | sum        |
+      | GRU mul, larger          | (8, 20, 6) | GRU       | 16    | True             | mul        |
+      | LSTM ave, larger         | (8, 20, 6) | LSTM      | 16    | False            | ave        |
+      | LSTM None, larger        | (8, 20, 6) | LSTM      | 16    | True             | None       |

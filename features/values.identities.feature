@@ -25,13 +25,13 @@ Feature: Value identities: which returned tensors hold the same numbers
     Then <last_output> equals h
 
     Examples: Every layer, the last step and every step
-      | case                     | input     | layer     | units | return_sequences | last_output                 |
-      | LSTM, lesson             | (2, 5, 1) | LSTM      | 3     | False            | the output                  |
-      | LSTM, lesson, seq        | (2, 5, 1) | LSTM      | 3     | True             | the last step of the output |
-      | GRU, lesson              | (2, 5, 1) | GRU       | 3     | False            | the output                  |
-      | GRU, other, seq          | (3, 4, 2) | GRU       | 4     | True             | the last step of the output |
-      | SimpleRNN, lesson        | (2, 5, 1) | SimpleRNN | 3     | False            | the output                  |
-      | SimpleRNN, other, seq    | (3, 4, 2) | SimpleRNN | 4     | True             | the last step of the output |
+      | case                  | input     | layer     | units | return_sequences | last_output                 |
+      | LSTM, lesson          | (2, 5, 1) | LSTM      | 3     | False            | the output                  |
+      | LSTM, lesson, seq     | (2, 5, 1) | LSTM      | 3     | True             | the last step of the output |
+      | GRU, lesson           | (2, 5, 1) | GRU       | 3     | False            | the output                  |
+      | GRU, other, seq       | (3, 4, 2) | GRU       | 4     | True             | the last step of the output |
+      | SimpleRNN, lesson     | (2, 5, 1) | SimpleRNN | 3     | False            | the output                  |
+      | SimpleRNN, other, seq | (3, 4, 2) | SimpleRNN | 4     | True             | the last step of the output |
 
   Scenario Outline: LSTM's c differs from h
     Given an input of shape <input>
@@ -62,9 +62,9 @@ Feature: Value identities: which returned tensors hold the same numbers
       | SimpleRNN, other, seq | (3, 4, 2) | SimpleRNN | 4     | True             | the forward half of the last step of the output | the backward half of the first step of the output |
 
     Examples: The last step only: each half is its direction's final state
-      | case                  | input     | layer     | units | return_sequences | forward_end                    | backward_end                    |
-      | GRU, lesson           | (2, 5, 1) | GRU       | 3     | False            | the forward half of the output | the backward half of the output |
-      | SimpleRNN, other      | (3, 4, 2) | SimpleRNN | 4     | False            | the forward half of the output | the backward half of the output |
+      | case             | input     | layer     | units | return_sequences | forward_end                    | backward_end                    |
+      | GRU, lesson      | (2, 5, 1) | GRU       | 3     | False            | the forward half of the output | the backward half of the output |
+      | SimpleRNN, other | (3, 4, 2) | SimpleRNN | 4     | False            | the forward half of the output | the backward half of the output |
 
   Scenario Outline: merge_mode None returns the two directions apart, in input order
     Given an input of shape <input>
@@ -77,9 +77,9 @@ Feature: Value identities: which returned tensors hold the same numbers
     And the first step of the output_backward equals h_backward
 
     Examples: The lesson's dimensions and others
-      | case              | input     | layer | units |
-      | LSTM, lesson      | (2, 5, 1) | LSTM  | 3     |
-      | GRU, other        | (3, 4, 2) | GRU   | 4     |
+      | case         | input     | layer | units |
+      | LSTM, lesson | (2, 5, 1) | LSTM  | 3     |
+      | GRU, other   | (3, 4, 2) | GRU   | 4     |
 
   Scenario Outline: merge_mode <merge_mode> is <combination> of the two directions
     Given an input of shape <input>
@@ -91,10 +91,10 @@ Feature: Value identities: which returned tensors hold the same numbers
     Then the output is <combination> from merge_mode None
 
     Examples: Each element-wise merge mode, the lesson's dimensions and others
-      | case               | input     | layer     | units | return_sequences | merge_mode | combination                             |
-      | sum, lesson        | (2, 5, 1) | LSTM      | 3     | False            | sum        | output_forward + output_backward        |
-      | sum, other, seq    | (3, 4, 2) | GRU       | 4     | True             | sum        | output_forward + output_backward        |
-      | mul, lesson, seq   | (2, 5, 1) | GRU       | 3     | True             | mul        | output_forward × output_backward        |
-      | mul, other         | (3, 4, 2) | SimpleRNN | 4     | False            | mul        | output_forward × output_backward        |
-      | ave, lesson        | (2, 5, 1) | SimpleRNN | 3     | False            | ave        | (output_forward + output_backward) / 2  |
-      | ave, other, seq    | (3, 4, 2) | LSTM      | 4     | True             | ave        | (output_forward + output_backward) / 2  |
+      | case             | input     | layer     | units | return_sequences | merge_mode | combination                            |
+      | sum, lesson      | (2, 5, 1) | LSTM      | 3     | False            | sum        | output_forward + output_backward       |
+      | sum, other, seq  | (3, 4, 2) | GRU       | 4     | True             | sum        | output_forward + output_backward       |
+      | mul, lesson, seq | (2, 5, 1) | GRU       | 3     | True             | mul        | output_forward × output_backward       |
+      | mul, other       | (3, 4, 2) | SimpleRNN | 4     | False            | mul        | output_forward × output_backward       |
+      | ave, lesson      | (2, 5, 1) | SimpleRNN | 3     | False            | ave        | (output_forward + output_backward) / 2 |
+      | ave, other, seq  | (3, 4, 2) | LSTM      | 4     | True             | ave        | (output_forward + output_backward) / 2 |
