@@ -11,8 +11,14 @@ import keras  # noqa: F401
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
 # The plugins are imported already by the outer run, so pytest cannot rewrite their
-# asserts again; that warning says nothing about the run under test.
-QUIET = ("-p", "no:randomly", "-p", "no:cacheprovider", "-W", "ignore::pytest.PytestAssertRewriteWarning")
+# asserts again; that warning says nothing about the run under test. Hypothesis' plugin
+# imports all of Hypothesis at the end of a run, which no feature needs.
+QUIET = (
+    "-p", "no:randomly",
+    "-p", "no:cacheprovider",
+    "-p", "no:hypothesispytest",
+    "-W", "ignore::pytest.PytestAssertRewriteWarning",
+)
 PLUGINS = ["steps.hooks", "steps.given", "steps.when", "steps.then", "rnn_spec.breakages"]
 
 
