@@ -1,0 +1,96 @@
+"""Read pytest-benchmark JSON and compare runs: the gate and the side-by-side report.
+
+Times are seconds per call. The gate compares each benchmark's minimum (or median) with
+the same benchmark in a baseline run; the report sets each call path beside
+model.predict within its group, and the FLOP rate beside the device's matmul peak.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rnn_spec.errors import not_one_of
+
+STATISTICS = ("min", "median")
+REFERENCE_PATH = "predict"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One benchmark of one run: a call path of one model on one device."""
+
+    fullname: str
+    group: str
+    call_path: str
+    stats: dict[str, float]
+    extra_info: dict[str, object]
+
+    def seconds(self, statistic: str) -> float:
+        if statistic not in STATISTICS:
+            raise not_one_of("statistic", statistic, STATISTICS)
+        return self.stats[statistic]
+
+
+@dataclass(frozen=True)
+class Run:
+    """The results of one timing run, with its machine info and matmul peaks."""
+
+    results: tuple[Result, ...]
+    machine_info: dict[str, object]
+    matmul_peaks: dict[str, float]
+
+    def groups(self) -> dict[str, list[Result]]:
+        """The results by group, groups and rows in name order."""
+        grouped: dict[str, list[Result]] = {}
+        for result in sorted(self.results, key=lambda r: (r.group, r.call_path)):
+            grouped.setdefault(result.group, []).append(result)
+        return grouped
+
+
+def read_run(path: str | Path) -> Run:
+    """Read a file written by `pytest --benchmark-json PATH`."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    results = tuple(
+        Result(
+            fullname=entry["fullname"],
+            group=entry.get("group") or "",
+            call_path=entry["extra_info"].get("call_path", entry["name"]),
+            stats={name: entry["stats"][name] for name in STATISTICS},
+            extra_info=entry["extra_info"],
+        )
+        for entry in data["benchmarks"]
+    )
+    return Run(
+        results=results,
+        machine_info=data.get("machine_info", {}),
+        matmul_peaks=data.get("matmul_peak_gflop_per_second", {}),
+    )
+
+
+def format_seconds(seconds: float) -> str:
+    """Render a time per call in ms with three significant digits.
+
+    >>> format_seconds(0.000451)
+    '0.451 ms'
+    >>> format_seconds(1.5)
+    '1500 ms'
+    """
+    milliseconds = seconds * 1000
+    if milliseconds >= 100:
+        return f"{milliseconds:.0f} ms"
+    return f"{milliseconds:.3g} ms"
+
+
+def format_table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
+    """Lay out a table as aligned text, or as Markdown."""
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines)
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
+        for line in [header, *rows]
+    )

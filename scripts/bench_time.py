@@ -1,0 +1,72 @@
+"""Time the benchmark scenarios with pytest-benchmark and write its JSON.
+
+    python scripts/bench_time.py --json bench.json [PYTEST_ARGS...]
+
+Runs `pytest steps -m benchmark --benchmark-enable` with TensorFlow, OpenMP and
+OpenBLAS limited to --threads threads (1 by default), which keeps timings on a shared
+machine steadier. Extra arguments go to pytest, for example `-m "benchmark and not
+realistic"` to time the lesson's size only. Exits with pytest's exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+THREAD_VARIABLES = (
+    "TF_NUM_INTRAOP_THREADS",
+    "TF_NUM_INTEROP_THREADS",
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+)
+# At least 5 timed rounds per benchmark, more while under 1 s of timing.
+TIMING_OPTIONS = (
+    "--benchmark-enable",
+    "--benchmark-min-rounds=5",
+    "--benchmark-max-time=1.0",
+    "--benchmark-columns=min,median,rounds",
+)
+
+
+def parse_arguments(argv: list[str] | None = None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", required=True, type=Path, help="where to write the JSON")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads for TensorFlow and BLAS (default 1)"
+    )
+    return parser.parse_known_args(argv)
+
+
+def pytest_command(json_path: Path, pytest_arguments: list[str]) -> list[str]:
+    """The pytest command line for one timing run."""
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        "steps",
+        "-m",
+        "benchmark",
+        "-p",
+        "no:randomly",
+        "-q",
+        *TIMING_OPTIONS,
+        f"--benchmark-json={json_path}",
+        *pytest_arguments,
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments, pytest_arguments = parse_arguments(argv)
+    environment = dict(os.environ)
+    environment.update({name: str(arguments.threads) for name in THREAD_VARIABLES})
+    command = pytest_command(arguments.json.resolve(), pytest_arguments)
+    return subprocess.call(command, cwd=ROOT, env=environment)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
