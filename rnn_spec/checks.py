@@ -40,7 +40,7 @@ class RuleBroken(AssertionError):
 def context(outcome: Outcome) -> str:
     """The configuration part of every failure message."""
     return (
-        f"Configuration: {outcome.expected.config.describe()}, "
+        f"Configuration: {outcome.expected.describe()}, "
         f"input {format_shape(outcome.expected.input_shape)}, call path {outcome.call_path}"
     )
 

@@ -7,13 +7,18 @@ For an input of shape (batch, timesteps, features) and a layer with `units` unit
   returns the forward and backward outputs as two tensors;
 * with return_state, each direction adds its final states after the output(s):
   h and c for LSTM, h alone for GRU and SimpleRNN, each (batch, units), forward first.
+
+A Bidirectional may be given a `backward_layer` of its own: then concat is
+(units + backward_units) wide, and the backward states follow the backward layer's class
+and units. batch and timesteps may be None (unknown until a call); the rule keeps them so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rnn_spec.config import LayerConfig
+from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.shapes import Shape, format_shape
 
 
@@ -34,6 +39,9 @@ class Expected:
     config: LayerConfig
     input_shape: Shape
     tensors: tuple[ExpectedTensor, ...]
+    # The Bidirectional's own backward layer, when it is not a copy of the forward one.
+    # Keyword-only, so that subclasses can add positional fields after `tensors`.
+    backward: LayerConfig | None = field(default=None, kw_only=True)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -44,35 +52,68 @@ class Expected:
         for tensor in self.tensors:
             if tensor.name == name:
                 return tensor
-        from rnn_spec.errors import not_one_of
-
         raise not_one_of(f"tensor name for {self.config.describe()}", name, self.names)
 
     def dimensions(self) -> dict[str, int | None]:
         """The named sizes a feature may use in a symbolic shape."""
         batch, timesteps, features = self.input_shape
-        return {
+        dimensions = {
             "batch": batch,
             "timesteps": timesteps,
             "features": features,
             "units": self.config.units,
         }
+        if self.backward is not None:
+            dimensions["backward_units"] = self.backward.units
+        return dimensions
+
+    def describe(self) -> str:
+        """The configuration as Keras code spells it, with the backward layer if any."""
+        text = self.config.describe()
+        if self.backward is None:
+            return text
+        return f"{text[:-1]}, backward_layer={self.backward.describe()})"
 
 
-def expected_outputs(config: LayerConfig, input_shape: Shape) -> Expected:
+def expected_outputs(
+    config: LayerConfig, input_shape: Shape, backward: LayerConfig | None = None
+) -> Expected:
     """Derive the names and shapes that `config` returns for `input_shape`.
+
+    `backward` describes a Bidirectional's own backward layer (its class and units); None
+    means the usual copy of the forward layer.
 
     >>> from rnn_spec.config import LayerConfig
     >>> expected_outputs(LayerConfig("LSTM", 3, return_state=True), (2, 5, 1)).names
     ('output', 'h', 'c')
     """
+    if backward is not None:
+        _check_backward(config, backward)
     batch, timesteps, _features = input_shape
-    tensors = list(_outputs(config, batch, timesteps))
-    tensors.extend(_states(config, batch))
-    return Expected(config=config, input_shape=tuple(input_shape), tensors=tuple(tensors))
+    tensors = list(_outputs(config, batch, timesteps, backward))
+    tensors.extend(_states(config, batch, backward))
+    return Expected(
+        config=config, input_shape=tuple(input_shape), tensors=tuple(tensors), backward=backward
+    )
 
 
-def _outputs(config: LayerConfig, batch: int | None, timesteps: int | None):
+def _check_backward(config: LayerConfig, backward: LayerConfig) -> None:
+    if not config.bidirectional:
+        raise invalid(
+            f"backward layer for {config.describe()}",
+            backward.describe(),
+            "none, because only a layer wrapped in Bidirectional has one",
+        )
+    if config.merge_mode in ("sum", "mul", "ave") and backward.units != config.units:
+        raise invalid(
+            f"backward layer units for merge_mode {config.merge_mode}",
+            backward.units,
+            f"the forward layer's {config.units}, because {config.merge_mode} "
+            "combines the two element by element",
+        )
+
+
+def _outputs(config: LayerConfig, batch, timesteps, backward: LayerConfig | None):
     if config.return_sequences:
         axes, symbolic_axes = (batch, timesteps), "batch, timesteps"
         steps_rule = "return_sequences=True returns every step"
@@ -87,12 +128,20 @@ def _outputs(config: LayerConfig, batch: int | None, timesteps: int | None):
     mode = config.merge_mode
     if mode is None:
         rule = f"{steps_rule}; merge_mode=None returns the forward and backward outputs apart"
-        for direction in ("forward", "backward"):
-            symbolic = f"({symbolic_axes}, units)"
-            yield _tensor(f"output_{direction}", axes + (config.units,), symbolic, rule)
+        yield _tensor("output_forward", axes + (config.units,), f"({symbolic_axes}, units)", rule)
+        width, symbolic_width = _backward_width(config, backward)
+        symbolic = f"({symbolic_axes}, {symbolic_width})"
+        yield _tensor("output_backward", axes + (width,), symbolic, rule)
         return
 
-    if mode == "concat":
+    if mode == "concat" and backward is not None:
+        width = config.units + backward.units
+        symbolic_width = "units + backward_units"
+        merge_rule = (
+            "Bidirectional concat joins forward and backward on the last axis, "
+            "each as wide as its own layer's units"
+        )
+    elif mode == "concat":
         width, symbolic_width = 2 * config.units, "2 × units"
         merge_rule = "Bidirectional concat joins forward and backward on the last axis"
     else:
@@ -102,18 +151,39 @@ def _outputs(config: LayerConfig, batch: int | None, timesteps: int | None):
     yield _tensor("output", axes + (width,), symbolic, f"{steps_rule}; {merge_rule}")
 
 
-def _states(config: LayerConfig, batch: int | None):
+def _backward_width(config: LayerConfig, backward: LayerConfig | None) -> tuple[int, str]:
+    if backward is None:
+        return config.units, "units"
+    return backward.units, "backward_units"
+
+
+def _states(config: LayerConfig, batch: int | None, backward: LayerConfig | None = None):
     if not config.return_state:
         return
-    state_names = ("h", "c") if config.has_cell_state else ("h",)
+    rule = f"return_state=True adds the final states after the output: {_state_kinds(config)}"
+    if not config.bidirectional:
+        for state in _state_names(config):
+            yield _tensor(state, (batch, config.units), "(batch, units)", rule)
+        return
+
+    rule += ", each direction in turn, forward first"
+    for state in _state_names(config):
+        yield _tensor(f"{state}_forward", (batch, config.units), "(batch, units)", rule)
+    backward_layer = backward or config
+    if backward is not None:
+        rule += f"; the backward layer {_state_kinds(backward)}"
+    width, symbolic_width = _backward_width(config, backward)
+    for state in _state_names(backward_layer):
+        yield _tensor(f"{state}_backward", (batch, width), f"(batch, {symbolic_width})", rule)
+
+
+def _state_names(config: LayerConfig) -> tuple[str, ...]:
+    return ("h", "c") if config.has_cell_state else ("h",)
+
+
+def _state_kinds(config: LayerConfig) -> str:
     kind = "h and c" if config.has_cell_state else "h only"
-    rule = f"return_state=True adds the final states after the output: {config.layer} returns {kind}"
-    directions = ("_forward", "_backward") if config.bidirectional else ("",)
-    if config.bidirectional:
-        rule += ", each direction in turn, forward first"
-    for suffix in directions:
-        for state in state_names:
-            yield _tensor(state + suffix, (batch, config.units), "(batch, units)", rule)
+    return f"{config.layer} returns {kind}"
 
 
 def _tensor(name: str, shape: Shape, symbolic: str, rule: str) -> ExpectedTensor:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnn_spec.build import build_layer, build_model, declared_shapes
+from rnn_spec.build import build_layer, build_model, declared_shapes, seed_for, seed_weights
 from rnn_spec.config import LayerConfig
 from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.rule import Expected, expected_outputs
@@ -30,7 +30,8 @@ class Outcome:
     inputs: np.ndarray
     call_path: str
     # The layer's weights as `get_weights()` returns them: forward's, then backward's.
-    weights: tuple[np.ndarray, ...] = ()
+    # Keyword-only, so that subclasses can add positional fields after `call_path`.
+    weights: tuple[np.ndarray, ...] = field(default=(), kw_only=True)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -57,14 +58,22 @@ def make_input(shape: Shape, seed: int = INPUT_SEED) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal(shape).astype("float32")
 
 
-def run_layer(config: LayerConfig, input_shape: Shape, call_path: str = "call") -> Outcome:
+def run_layer(
+    config: LayerConfig,
+    input_shape: Shape,
+    call_path: str = "call",
+    backward: LayerConfig | None = None,
+) -> Outcome:
     """Build (or reuse) the model for `config`, call it on a seeded batch, name the results.
 
     `call_path` "call" calls the model eagerly, `model(x)`; "predict" uses `model.predict`,
-    as the lesson does.
+    as the lesson does. `backward` gives a Bidirectional its own backward layer (class
+    and units); see `run_with_backward_layer`.
     """
     if call_path not in CALL_PATHS:
         raise not_one_of("call path", call_path, CALL_PATHS)
+    if backward is not None:
+        return run_with_backward_layer(config, backward, input_shape, call_path)
     batch, timesteps, features = input_shape
     model = build_model(config, timesteps, features)
     inputs = make_input((batch, timesteps, features))
@@ -124,3 +133,60 @@ def _call(model, inputs: np.ndarray, call_path: str) -> tuple[np.ndarray, ...]:
     if not isinstance(results, (list, tuple)):
         results = [results]
     return tuple(keras.ops.convert_to_numpy(result) for result in results)
+
+
+def run_with_backward_layer(
+    config: LayerConfig, backward: LayerConfig, input_shape: Shape, call_path: str = "call"
+) -> Outcome:
+    """Run a Bidirectional whose backward layer is `backward`'s class and units.
+
+    The backward layer takes the forward layer's flags and reads the sequence backwards,
+    as Keras requires. The declared shapes come from calling the layer on a symbolic
+    `keras.Input` and the arrays from calling the same layer eagerly, not through a
+    keras.Model: in Keras 3.15.1 a model whose declared outputs outnumber the real ones
+    cannot be called at all.
+    """
+    import keras
+
+    if call_path != "call":
+        raise invalid("call path for a backward layer of its own", call_path, "call")
+    expected = expected_outputs(config, input_shape, backward=backward)
+    batch, timesteps, features = input_shape
+    layer = keras.layers.Bidirectional(
+        build_layer(config.replace(bidirectional=False)),
+        backward_layer=build_layer(_backward_config(config, backward)),
+        merge_mode=config.merge_mode,
+    )
+    declared = _shapes(layer(keras.Input(shape=(timesteps, features))))
+    seed_weights(layer, seed_for(config, backward, timesteps, features))
+    inputs = make_input((batch, timesteps, features))
+    arrays = _flat(layer(inputs, training=False))
+    return Outcome(
+        expected=expected,
+        declared=declared,
+        arrays=tuple(keras.ops.convert_to_numpy(array) for array in arrays),
+        inputs=inputs,
+        call_path=call_path,
+        weights=tuple(layer.get_weights()),
+    )
+
+
+def _backward_config(config: LayerConfig, backward: LayerConfig) -> LayerConfig:
+    return LayerConfig(
+        backward.layer,
+        backward.units,
+        return_sequences=config.return_sequences,
+        return_state=config.return_state,
+        go_backwards=True,
+    )
+
+
+def _flat(result) -> list:
+    """Flatten nested lists and tuples of tensors, in order."""
+    if isinstance(result, (list, tuple)):
+        return [tensor for item in result for tensor in _flat(item)]
+    return [result]
+
+
+def _shapes(result) -> tuple[Shape, ...]:
+    return tuple(tuple(tensor.shape) for tensor in _flat(result))
