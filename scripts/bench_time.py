@@ -54,6 +54,10 @@ def pytest_command(json_path: Path, pytest_arguments: list[str]) -> list[str]:
         "-p",
         "no:randomly",
         "-q",
+        # pytest-benchmark warns when nothing was timed, at session end; as an error
+        # (filterwarnings) that warning would hide the report of what went wrong.
+        "-W",
+        "default::pytest_benchmark.logger.PytestBenchmarkWarning",
         *TIMING_OPTIONS,
         f"--benchmark-json={json_path}",
         *pytest_arguments,

@@ -12,7 +12,7 @@ import pytest
 from pytest_bdd import parsers, when
 
 from rnn_spec.bench.devices import CPU, backend_name, list_gpus, machine_facts, matmul_peak
-from rnn_spec.bench.paths import CALL_PATHS
+from rnn_spec.bench.paths import CALL_PATHS, XLA_BACKENDS
 from rnn_spec.bench.scenario import prepare, rates
 from rnn_spec.errors import not_one_of
 
@@ -59,6 +59,8 @@ def pytest_benchmark_update_json(config, benchmarks, output_json):
 def benchmark_times(benchmark, config, input_shape, call_path, bench_device):
     if call_path not in CALL_PATHS:
         raise not_one_of("call path", call_path, CALL_PATHS)
+    if call_path == "jit_compile" and backend_name() not in XLA_BACKENDS:
+        pytest.skip(f"The {backend_name()} backend has no XLA-compiled call path here.")
     prepared = prepare(config, input_shape, call_path, bench_device)
     benchmark.group = prepared.group
     # The group names the model and device, so within it the call path names the row.

@@ -7,7 +7,7 @@
   recurrent layer steps through the sequence one operation at a time.
 - "jit_compile": the model call compiled with XLA: `tf.function(jit_compile=True)` on
   TensorFlow, `jax.jit` of `model.stateless_call` on JAX. Other backends have no XLA
-  path here and raise SpecError.
+  path here, so make_call raises SpecError for them.
 
 RNN_SPEC_BENCH_SLOWDOWN injects a known slowdown to test a benchmark gate:
 "predict_on_batch=2" makes that path run its call twice per timed call.
@@ -19,9 +19,11 @@ import os
 from collections.abc import Callable
 
 from rnn_spec.bench.devices import backend_name
-from rnn_spec.errors import SpecError, invalid, not_one_of
+from rnn_spec.errors import invalid, not_one_of
 
 CALL_PATHS = ("predict", "predict_on_batch", "call", "jit_compile")
+# Backends with an XLA-compiled model call here; jit_compile raises on the others.
+XLA_BACKENDS = ("tensorflow", "jax")
 SLOWDOWN_VARIABLE = "RNN_SPEC_BENCH_SLOWDOWN"
 
 CallFunction = Callable[[object], object]
@@ -103,10 +105,7 @@ def _jit_compile(model) -> CallFunction:
         trainable = [variable.value for variable in model.trainable_variables]
         non_trainable = [variable.value for variable in model.non_trainable_variables]
         return lambda inputs: _to_numpy(keras, compiled(trainable, non_trainable, inputs))
-    raise SpecError(
-        f"Invalid backend for call path jit_compile: {backend!r}. "
-        "Expected tensorflow or jax, the backends with an XLA-compiled call here."
-    )
+    raise not_one_of("backend for call path jit_compile", backend, XLA_BACKENDS)
 
 
 def _to_numpy(keras, results):
