@@ -4,15 +4,16 @@
 
 Without the option the plugin does nothing. The file feeds `rnn-spec docs --results`.
 Each record names the feature file (relative to the features directory), the scenario
-as written, its Examples row, the verdict (passed, failed, xfailed, xpassed, skipped or
-error) and, once a step has produced the `outcome` fixture, the configuration and the
-shape of every array Keras returned. Records travel in each test report's
+as written, its Examples row and the verdict: passed, failed, xfailed, xpassed, skipped
+or error. Once a step has produced the `outcome` fixture, the record also contains the
+configuration and the shape of every array Keras returned. Records travel in each test report's
 user_properties, so a run under pytest-xdist writes one complete file from the
 controller.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from datetime import datetime, timezone
@@ -111,9 +112,11 @@ def scenario_record(item: pytest.Item) -> dict | None:
 
 
 def outcome_record(outcome) -> dict:
-    """The configuration a scenario ran and the shapes Keras declared and returned."""
+    """Describe the configuration a scenario ran and the shapes Keras declared and returned."""
+    config = outcome.expected.config
     return {
-        "configuration": outcome.expected.config.describe(),
+        "configuration": config.describe(),
+        "config": dataclasses.asdict(config),
         "input_shape": list(outcome.expected.input_shape),
         "call_path": outcome.call_path,
         "names": list(outcome.names),

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from rnn_spec.cli import shapes, steps_catalogue  # noqa: E402
+from rnn_spec.cli import docs, shapes, steps_catalogue  # noqa: E402
 
-SUBCOMMANDS = (shapes, steps_catalogue)
+SUBCOMMANDS = (shapes, steps_catalogue, docs)
 
 
 def build_parser() -> argparse.ArgumentParser:

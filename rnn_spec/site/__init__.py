@@ -1,0 +1,1 @@
+"""The documentation site: Jinja2 templates, page data and the unrolled-layer diagrams."""
