@@ -35,15 +35,18 @@ DRIFT_FACTOR = 1.001
 
 @dataclass(frozen=True)
 class Breakage:
-    """A way to break Keras, the feature files that must catch it, and the rule they name.
+    """A way to break Keras, the feature files that must catch it, and what they report.
 
     `rule_fragment` is a piece of the rule text that a failing scenario prints after
-    "Rule broken:".
+    "Rule broken:". `context_fragment` is a piece of the configuration or of the failing
+    scenario's name that shows which behaviour broke, for rules such as "the output is
+    the same in both runs" that several features share.
     """
 
     description: str
     features: tuple[str, ...]
     rule_fragment: str
+    context_fragment: str
     apply: Callable[[pytest.MonkeyPatch], None]
 
 
@@ -233,72 +236,84 @@ BREAKAGES: dict[str, Breakage] = {
         description="LSTM returns its states as c, h instead of h, c",
         features=("lstm.return_state.feature",),
         rule_fragment="output equals h",
+        context_fragment="return_state=True",
         apply=_swap_lstm_states,
     ),
     "lstm_c_dropped": Breakage(
         description="LSTM with return_state returns output and h, without c",
         features=("lstm.return_state.feature",),
         rule_fragment="LSTM returns h and c",
+        context_fragment="return_state=True",
         apply=_drop_lstm_c,
     ),
     "return_sequences_ignored": Breakage(
         description="recurrent layers return the last step even with return_sequences=True",
         features=("lstm.return_sequences.feature",),
         rule_fragment="return_sequences=True returns every step",
+        context_fragment="return_sequences=True",
         apply=_ignore_return_sequences,
     ),
     "output_differs_from_h": Breakage(
         description="LSTM returns h as tanh(c), without the output gate, so the output differs",
         features=("lstm.return_state.feature",),
         rule_fragment="output equals h",
+        context_fragment="return_state=True",
         apply=_ungate_lstm_h,
     ),
     "bidirectional_sum": Breakage(
         description="Bidirectional sums forward and backward where it should concatenate",
         features=("bidirectional.lstm.feature",),
         rule_fragment="Bidirectional concat joins forward and backward on the last axis",
+        context_fragment="merge_mode='concat'",
         apply=_sum_instead_of_concat,
     ),
     "backward_reversed": Breakage(
         description="Bidirectional leaves the backward half of the sequence in reversed time order",
         features=("bidirectional.lstm.feature",),
         rule_fragment="the backward half of the first step of the output equals h_backward",
+        context_fragment="return_sequences=True",
         apply=_leave_backward_reversed,
     ),
     "outputs_drift": Breakage(
         description="recurrent layers return every tensor 0.1% too large",
         features=("reference.numpy.feature",),
         rule_fragment="computes what the NumPy reference computes",
+        context_fragment="return_state=True",
         apply=_drift_outputs,
     ),
     "go_backwards_ignored": Breakage(
         description="recurrent layers read forward even with go_backwards=True",
         features=("go_backwards.feature",),
-        rule_fragment="go_backwards",
+        rule_fragment="is the same in both runs",
+        context_fragment="go_backwards=True",
         apply=_ignore_go_backwards,
     ),
     "stateful_state_dropped": Breakage(
         description="stateful layers start every call from zero states",
         features=("stateful.feature",),
-        rule_fragment="stateful",
+        rule_fragment="is the same in both runs",
+        context_fragment="stateful=True",
         apply=_forget_stateful_state,
     ),
     "mask_ignored": Breakage(
         description="recurrent layers read masked steps as if no mask were given",
         features=("masking.feature",),
-        rule_fragment="mask",
+        rule_fragment="is the same in both runs",
+        context_fragment="Masking layer",
         apply=_ignore_mask,
     ),
     "initial_state_ignored": Breakage(
         description="recurrent layers start from zero states whatever initial_state says",
         features=("initial_state.feature",),
-        rule_fragment="initial_state",
+        rule_fragment="is the same in both runs",
+        context_fragment="initial_state",
         apply=_ignore_initial_state,
     ),
     "gru_extra_state": Breakage(
         description="GRU with return_state returns h twice, as if it had a second state",
         features=("gru.return_sequences_and_state.feature",),
         rule_fragment="GRU returns h only",
+        context_fragment="return_state=True",
         apply=_add_gru_state,
     ),
 }

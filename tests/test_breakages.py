@@ -1,8 +1,9 @@
 """Mutation self-test: with Keras broken on purpose, the specification must fail.
 
 Each breakage in rnn_spec.breakages runs the feature files that must catch it,
-in-process, with that breakage applied. A breakage is killed when the run fails and
-its report names the broken rule and the configuration. The terminal summary prints
+in-process, with that breakage applied. A breakage is killed when the run fails, its
+report names the broken rule and the configuration, and the failed scenario passes
+when run again without the breakage. The terminal summary prints
 the kill rate, and each test records its result as a JUnit property.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rnn_spec.breakages import BREAKAGES
-from tests.spec_runner import FEATURES, run_features
+from tests.spec_runner import FEATURES, failed_test_ids, rerun_tests, run_features
 
 
 def missing_features(name: str) -> list[str]:
@@ -64,6 +65,13 @@ def test_breakage_killed(pytester, kill_rate, record_property, name):
     assert failed > 0, f"{breakage.description}: no scenario failed"
     result.stdout.fnmatch_lines([f"*Rule broken: *{breakage.rule_fragment}*"])
     result.stdout.fnmatch_lines(["*Configuration: *"])
+    result.stdout.fnmatch_lines([f"*{breakage.context_fragment}*"])
+
+    # Control: without the breakage the same scenario passes, so the breakage failed it.
+    failed_ids = failed_test_ids(result)
+    assert failed_ids, "the report lists no FAILED test id"
+    control = rerun_tests(pytester, failed_ids)
+    assert control.parseoutcomes().get("passed", 0) == len(failed_ids), control.stdout.str()
     kill_rate.killed[name] = True
     record_property("breakage_killed", True)
 
