@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
+from importlib import metadata
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -81,11 +81,12 @@ class ResultsRecorder:
         # Under pytest-xdist the workers' reports reach the controller, which writes.
         if hasattr(self.config, "workerinput"):
             return
-        keras = sys.modules.get("keras")
         document = {
             "format": FORMAT_VERSION,
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "keras_version": getattr(keras, "__version__", None),
+            # Read from the installed metadata: an xdist controller never imports Keras.
+            "keras_version": _installed_version("keras"),
+            "tensorflow_version": _installed_version("tensorflow"),
             "scenarios": sorted(self.records.values(), key=_record_order),
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,3 +160,10 @@ def _first_line(report: pytest.TestReport) -> str:
 
 def _record_order(record: dict) -> tuple:
     return (record["feature"], record["line"], sorted(record["example"].items()))
+
+
+def _installed_version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None

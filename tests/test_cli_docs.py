@@ -6,6 +6,7 @@ import contextlib
 
 import io
 import json
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -236,7 +237,9 @@ def test_plugin_records_run(pytester):
 
     run_features(pytester, ["gru.return_sequences_and_state.feature"], *RESULTS_OPTION, str(results))
 
-    records = json.loads(results.read_text(encoding="utf-8"))["scenarios"]
+    document = json.loads(results.read_text(encoding="utf-8"))
+    records = document["scenarios"]
+    assert document["keras_version"] == metadata.version("keras")
     assert len(records) == 8
     assert {record["verdict"] for record in records} == {"passed"}
     [lesson] = [r for r in records if r["example"].get("case") == "lesson" and "h" in r["outcome"]["names"]]

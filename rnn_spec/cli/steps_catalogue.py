@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from rnn_spec.cli.step_registry import (
 from rnn_spec.errors import SpecError, invalid, not_one_of
 
 FORMATS = ("text", "json")
+# Long lists of feature files wrap at this many characters, indented under their label.
+WIDTH = 100
+USED_IN = "    used in:  "
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,14 @@ def render_text(entries: list[Entry], matches: Matches) -> str:
         for name, forms in item.parameters:
             lines.append(f"    <{name}>: {forms}")
         used_in = ", ".join(item.features) if item.features else "no feature (unused)"
-        lines.append(f"    used in:  {used_in}")
+        wrapped = textwrap.fill(
+            used_in,
+            WIDTH,
+            initial_indent=USED_IN,
+            subsequent_indent=" " * len(USED_IN),
+            break_on_hyphens=False,
+        )
+        lines.append(wrapped)
         lines.append(f"    defined:  {item.function}")
         lines.append("")
     lines.extend(problem_lines(matches))

@@ -50,7 +50,9 @@ def write_site(
     for number, feature in enumerate(features, start=1):
         written.extend(_write_feature(out, feature, html, markdown, context, words))
         rows = sum(len(scenario.rows) for scenario in feature.scenarios)
-        progress(f"[{number}/{len(features)}] {feature.path}: {len(feature.scenarios)} scenarios, {rows} rows")
+        count = len(feature.scenarios)
+        scenarios = "1 scenario" if count == 1 else f"{count} scenarios"
+        progress(f"[{number}/{len(features)}] {feature.path}: {scenarios}, {rows} rows")
     return written
 
 
