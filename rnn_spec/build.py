@@ -7,7 +7,7 @@ import zlib
 
 import numpy as np
 
-from rnn_spec.config import LayerConfig
+from rnn_spec.config import RNN_LAYER, LayerConfig
 from rnn_spec.shapes import Shape
 
 WEIGHT_SCALE = 0.5
@@ -17,8 +17,12 @@ def build_layer(config: LayerConfig):
     """Make the Keras layer, wrapped in Bidirectional when the configuration says so."""
     import keras
 
-    layer_class = getattr(keras.layers, config.layer)
-    layer = layer_class(config.units, **config.keras_arguments())
+    if config.layer == RNN_LAYER:
+        cells = [getattr(keras.layers, name)(units) for name, units in config.cells]
+        layer = keras.layers.RNN(cells if len(cells) > 1 else cells[0], **config.keras_arguments())
+    else:
+        layer_class = getattr(keras.layers, config.layer)
+        layer = layer_class(config.units, **config.keras_arguments())
     if config.bidirectional:
         layer = keras.layers.Bidirectional(layer, merge_mode=config.merge_mode)
     return layer

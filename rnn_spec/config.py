@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from rnn_spec.errors import SpecError, invalid, not_one_of
 
 LAYER_NAMES = ("LSTM", "GRU", "SimpleRNN")
+# keras.layers.RNN is built from cells instead of units, so a configuration names it only
+# together with its cells, and the error for an unknown layer lists LAYER_NAMES alone.
+RNN_LAYER = "RNN"
+CELL_NAMES = ("LSTMCell", "GRUCell", "SimpleRNNCell")
 MERGE_MODES = ("concat", "sum", "mul", "ave", None)
 
-# The layers whose step keeps a cell state c beside the hidden state h.
-LAYERS_WITH_CELL_STATE = frozenset({"LSTM"})
+# The layers and cells whose step keeps a cell state c beside the hidden state h.
+LAYERS_WITH_CELL_STATE = frozenset({"LSTM", "LSTMCell"})
 
 
 def parse_bool(text: str) -> bool:
@@ -118,11 +122,15 @@ class LayerConfig:
     recurrent_dropout: float = 0.0
     bidirectional: bool = False
     merge_mode: str | None = "concat"
+    # For layer "RNN" only: the cells it runs, each (cell class name, units), in the
+    # order the input passes through them.
+    cells: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
-        if self.layer not in LAYER_NAMES:
+        if self.layer not in LAYER_NAMES and self.layer != RNN_LAYER:
             raise not_one_of("layer", self.layer, LAYER_NAMES)
         object.__setattr__(self, "units", parse_units(self.units))
+        object.__setattr__(self, "cells", _check_cells(self.layer, self.units, self.cells))
         for name in BOOL_FIELDS:
             if not isinstance(getattr(self, name), bool):
                 raise invalid(name, getattr(self, name), "True or False")
@@ -138,7 +146,9 @@ class LayerConfig:
 
     @property
     def has_cell_state(self) -> bool:
-        """Whether each direction returns c beside h (LSTM only)."""
+        """Whether each direction returns c beside h (LSTM, or RNN over one LSTMCell)."""
+        if self.layer == RNN_LAYER:
+            return len(self.cells) == 1 and self.cells[0][0] in LAYERS_WITH_CELL_STATE
         return self.layer in LAYERS_WITH_CELL_STATE
 
     def replace(self, **changes: object) -> LayerConfig:
@@ -178,6 +188,9 @@ class LayerConfig:
     def describe(self) -> str:
         """Render the configuration as Keras code would spell it."""
         arguments = [f"units={self.units}"]
+        if self.layer == RNN_LAYER:
+            cells = ", ".join(f"{name}({units})" for name, units in self.cells)
+            arguments = [f"[{cells}]" if len(self.cells) > 1 else cells]
         for name, value in self.keras_arguments().items():
             arguments.append(f"{name}={value}")
         text = f"{self.layer}({', '.join(arguments)})"
@@ -186,7 +199,29 @@ class LayerConfig:
         return text
 
 
+def _check_cells(layer: str, units: int, cells) -> tuple[tuple[str, int], ...]:
+    """Check that an RNN layer has cells, each known, and that no other layer has any.
+
+    The units of an RNN over cells are its last cell's units: the width of its output.
+    """
+    if layer != RNN_LAYER:
+        if cells:
+            raise invalid(f"cells for {layer}", cells, "none, because only RNN runs cells")
+        return ()
+    if not cells:
+        raise invalid("cells for RNN", cells, "at least one cell, such as LSTMCell with 3 units")
+    checked = []
+    for name, cell_units in cells:
+        if name not in CELL_NAMES:
+            raise not_one_of("cell", name, CELL_NAMES)
+        checked.append((name, parse_units(cell_units)))
+    if checked[-1][1] != units:
+        raise invalid("units for RNN", units, f"the last cell's units, {checked[-1][1]}")
+    return tuple(checked)
+
+
 __all__ = [
+    "CELL_NAMES",
     "LAYER_NAMES",
     "MERGE_MODES",
     "LayerConfig",

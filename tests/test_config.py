@@ -116,3 +116,47 @@ def test_describe_spells_keras_arguments():
         "Bidirectional(LSTM(units=3, return_sequences=False, return_state=True), "
         "merge_mode='concat')"
     )
+
+
+def test_rnn_over_cells_accepted():
+    config = LayerConfig("RNN", "2", cells=(("LSTMCell", "3"), ("GRUCell", 2)))
+    assert config.cells == (("LSTMCell", 3), ("GRUCell", 2))
+    assert config.has_cell_state is False
+    assert LayerConfig("RNN", 3, cells=(("LSTMCell", 3),)).has_cell_state is True
+
+
+def test_rnn_describe_lists_cells():
+    config = LayerConfig("RNN", 2, return_state=True, cells=(("LSTMCell", 3), ("GRUCell", 2)))
+    assert config.describe() == (
+        "RNN([LSTMCell(3), GRUCell(2)], return_sequences=False, return_state=True)"
+    )
+
+
+def test_rnn_without_cells_rejected():
+    with pytest.raises(SpecError) as error:
+        LayerConfig("RNN", 3)
+    assert str(error.value) == (
+        "Invalid cells for RNN: (). Expected at least one cell, such as LSTMCell with 3 units."
+    )
+
+
+def test_rnn_unknown_cell_rejected():
+    with pytest.raises(SpecError) as error:
+        LayerConfig("RNN", 3, cells=(("LSTM", 3),))
+    assert str(error.value) == (
+        "Invalid cell: 'LSTM'. Expected one of LSTMCell, GRUCell or SimpleRNNCell."
+    )
+
+
+def test_rnn_units_must_be_last_cells():
+    with pytest.raises(SpecError) as error:
+        LayerConfig("RNN", 3, cells=(("LSTMCell", 3), ("GRUCell", 2)))
+    assert str(error.value) == "Invalid units for RNN: 3. Expected the last cell's units, 2."
+
+
+def test_cells_on_other_layer_rejected():
+    with pytest.raises(SpecError) as error:
+        LayerConfig("LSTM", 3, cells=(("LSTMCell", 3),))
+    assert str(error.value) == (
+        "Invalid cells for LSTM: (('LSTMCell', 3),). Expected none, because only RNN runs cells."
+    )
