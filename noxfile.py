@@ -19,10 +19,10 @@ nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["spec"]
 
-# (TensorFlow, Keras) pairs inside the supported ranges in rnn_spec/versions.py. The Keras
-# of each pair is the oldest that TensorFlow release's metadata accepts, so the pairs
-# also cover older Keras releases; 2.21.0 with 3.15.1 is the pair the project is
-# developed on.
+# (TensorFlow, Keras) pairs inside the supported ranges in rnn_spec/versions.py. 2.16.2
+# and 2.20.0 come with the oldest Keras that both their metadata and the supported range
+# accept, so the pairs also cover older Keras releases. 2.21.0 with 3.15.1 is the pair
+# the project is developed on.
 RELEASE_PAIRS = [
     ("2.16.2", "3.3.3"),
     ("2.20.0", "3.10.0"),
