@@ -19,6 +19,9 @@ from rnn_spec.rule import expected_outputs
 # None stands for "not wrapped in Bidirectional"; the others are Bidirectional merge modes.
 WRAPPINGS = (None, "concat", "sum", "mul", "ave", "None")
 COMBINATIONS = list(itertools.product(LAYER_NAMES, (False, True), (False, True), WRAPPINGS))
+# go_backwards changes values, not shapes. Keras 3.15.1 rejects it inside Bidirectional,
+# so it is crossed with the unwrapped layers only.
+BACKWARDS_COMBINATIONS = list(itertools.product(LAYER_NAMES, (False, True), (False, True), (None,)))
 
 
 def combination_id(combination) -> str:
@@ -63,6 +66,41 @@ def test_keras_agrees_with_rule(combination, capsys):
         tensor.shape for tensor in expected.tensors
     ]
     assert report["agrees"] is True
+
+
+@pytest.mark.parametrize("combination", BACKWARDS_COMBINATIONS, ids=combination_id)
+def test_go_backwards_keeps_shapes(combination, capsys):
+    layer, sequences, state, wrapping = combination
+    config = LayerConfig(
+        layer,
+        3,
+        return_sequences=sequences,
+        return_state=state,
+        go_backwards=True,
+        bidirectional=wrapping is not None,
+    )
+    expected = expected_outputs(config, (2, 5, 1))
+
+    status = main(shapes_argv(*combination, "--go-backwards", "--format", "json"))
+    report = json.loads(capsys.readouterr().out)
+
+    assert status == 0
+    assert report["configuration"] == config.describe()
+    assert [tuple(tensor["keras"]) for tensor in report["tensors"]] == [
+        tensor.shape for tensor in expected.tensors
+    ]
+
+
+def test_keras_rejection_reported(capsys):
+    status = main(shapes_argv("LSTM", False, False, "concat", "--go-backwards"))
+
+    stderr = capsys.readouterr().err
+    assert status == 1
+    assert stderr.startswith(
+        "Keras rejected Bidirectional(LSTM(units=3, return_sequences=False, "
+        "return_state=False, go_backwards=True), merge_mode='concat'): "
+    )
+    assert "should have different `go_backwards` value" in stderr
 
 
 def test_lesson_printout(capsys):

@@ -7,13 +7,15 @@
     h      : (2, 3)   (2, 3)
     c      : (2, 3)   (2, 3)
 
-The exit status is 1 when Keras and the rule disagree on any name or shape.
+The exit status is 1 when Keras and the rule disagree on any name or shape, or when
+Keras rejects the configuration.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass
 
 from rnn_spec.cli.arguments import parse_input_argument, parse_layer, spec_type
@@ -95,7 +97,12 @@ def parse_format(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     config = config_from_arguments(args)
-    rows = compare(config, args.input)
+    try:
+        rows = compare(config, args.input)
+    except ValueError as error:
+        # Keras validates some combinations only when it builds the layer.
+        print(f"Keras rejected {config.describe()}: {error}", file=sys.stderr)
+        return 1
     if args.format == "json":
         print(json.dumps(as_json(config, args.input, rows), indent=2))
     else:
