@@ -37,6 +37,12 @@ KNOWN_GAPS: dict[str, str] = {
         "Keras 3.15.1: an eager GRU call given two initial states, where a GRU keeps one, "
         "raises nothing and uses the first, while an LSTM given three raises ValueError"
     ),
+    "functional_features_one_unchecked": (
+        "Keras 3.15.1: a Functional model declared with features 1 skips its input shape "
+        "check, so a batch with 2 features fails inside the cell (InvalidArgumentError on "
+        "an eager call, ValueError 'Dimensions must be equal' under predict) instead of "
+        "the model's ValueError 'expected shape=..., found shape=...'"
+    ),
 }
 
 
