@@ -6,6 +6,11 @@ Runs `pytest steps -m benchmark --benchmark-enable` with TensorFlow, OpenMP and
 OpenBLAS limited to --threads threads (1 by default), which keeps timings on a shared
 machine steadier. Extra arguments go to pytest, for example `-m "benchmark and not
 realistic"` to time the lesson's size only. Exits with pytest's exit status.
+
+--timer cpu (the default) times with time.process_time, the CPU time of the whole
+process: other programs on a busy machine stretch wall time several-fold but barely
+change it. It does not count time spent waiting for a GPU, so use --timer wall
+(time.perf_counter) on a GPU machine, or for wall-clock figures on an idle one.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ THREAD_VARIABLES = (
     "OPENBLAS_NUM_THREADS",
     "MKL_NUM_THREADS",
 )
+TIMERS = {"cpu": "time.process_time", "wall": "time.perf_counter"}
 # At least 5 timed rounds per benchmark, more while under 1 s of timing.
 TIMING_OPTIONS = (
     "--benchmark-enable",
@@ -39,10 +45,13 @@ def parse_arguments(argv: list[str] | None = None):
     parser.add_argument(
         "--threads", type=int, default=1, help="threads for TensorFlow and BLAS (default 1)"
     )
+    parser.add_argument(
+        "--timer", choices=sorted(TIMERS), default="cpu", help="cpu (default) or wall time"
+    )
     return parser.parse_known_args(argv)
 
 
-def pytest_command(json_path: Path, pytest_arguments: list[str]) -> list[str]:
+def pytest_command(json_path: Path, pytest_arguments: list[str], timer: str = "cpu") -> list[str]:
     """The pytest command line for one timing run."""
     return [
         sys.executable,
@@ -59,6 +68,7 @@ def pytest_command(json_path: Path, pytest_arguments: list[str]) -> list[str]:
         "-W",
         "default::pytest_benchmark.logger.PytestBenchmarkWarning",
         *TIMING_OPTIONS,
+        f"--benchmark-timer={TIMERS[timer]}",
         f"--benchmark-json={json_path}",
         *pytest_arguments,
     ]
@@ -68,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments, pytest_arguments = parse_arguments(argv)
     environment = dict(os.environ)
     environment.update({name: str(arguments.threads) for name in THREAD_VARIABLES})
-    command = pytest_command(arguments.json.resolve(), pytest_arguments)
+    command = pytest_command(arguments.json.resolve(), pytest_arguments, arguments.timer)
     return subprocess.call(command, cwd=ROOT, env=environment)
 
 
