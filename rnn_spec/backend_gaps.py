@@ -3,8 +3,11 @@
 A scenario tagged @backend_gap:<id> runs as a strict xfail on the backends recorded for
 <id>, and as an ordinary scenario on the others. On a listed backend it must fail with
 RuleBroken. The day the backends agree it passes, and the strict xfail fails the run,
-reporting that the gap has closed. The tag works on a Scenario or Scenario Outline, as @known_gap does; pytest-bdd
-turns tags on an Examples block into plain pytest marks, which this hook never sees.
+reporting that the gap has closed.
+
+The tag works on a Scenario or a Scenario Outline, as @known_gap does. pytest-bdd turns
+tags on an Examples block into plain pytest marks, which this hook never sees, so rows
+that differ by backend go in a Scenario Outline of their own.
 
 >>> backend_gap_mark("lstm", "jax") is None
 True
