@@ -169,6 +169,7 @@ def test_korean_labels_keep_keras_names(tmp_path):
     assert '<html lang="ko">' in index
     assert "<h2>기능 목록</h2>" in index
     assert "실행 안 됨" in scenario
+    assert "순방향" in scenario
     assert "h_forward, c_forward" in scenario
     assert "return_sequences" in scenario
 

@@ -107,6 +107,11 @@ def nothing_happens():
 @then("it was never used")
 def never_used():
     pass
+
+
+@then(parsers.parse("the count is {count:d}"))
+def count_is(count):
+    pass
 '''
 
 SANDBOX_FEATURE = """\
@@ -116,6 +121,7 @@ Feature: Sandbox
     And a blue thing
     When it runs
     Then nothing happens
+    And the count is 3
 """
 
 
@@ -178,3 +184,14 @@ def test_missing_conftest_named(tmp_path, capsys):
         f"rnn-spec steps: error: Invalid conftest: {str(missing)!r}. "
         "Expected the path of a conftest.py that lists pytest_plugins."
     )
+
+
+def test_sandbox_parse_phrase(sandbox, capsys):
+    root, module = sandbox
+
+    main(["steps", "--conftest", str(root / "conftest.py"), "--features", str(root / "features"), "--format", "json"])
+
+    last = json.loads(capsys.readouterr().out)["steps"][-1]
+    assert last["phrase"] == "Then the count is <count>"
+    assert last["example"] == "Then the count is 3"
+    assert last["parameters"] == [{"name": "count", "forms": "an integer"}]

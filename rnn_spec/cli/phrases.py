@@ -68,7 +68,29 @@ def accepted_forms(name: str, parser: parsers.StepParser, converter: Callable | 
         return BODY_PARSED_FORMS[name]
     if isinstance(parser, parsers.re):
         return f"text matching {_group_pattern(parser.name, name)}"
+    if isinstance(parser, parsers.parse):
+        return _parse_field_forms(parser.name, name)
     return "any text"
+
+
+# What the `parse` library's format types accept, for fields such as {count:d}.
+PARSE_TYPE_FORMS = {
+    "d": "an integer",
+    "n": "an integer, thousands separators allowed",
+    "f": "a fixed-point number",
+    "g": "a number",
+    "e": "a number in exponent notation",
+    "w": "letters, digits and underscores",
+    "W": "characters other than letters, digits and underscores",
+    "S": "text without spaces",
+}
+
+
+def _parse_field_forms(pattern: str, name: str) -> str:
+    match = re.search(r"\{" + re.escape(name) + r":([^}]*)\}", pattern)
+    if match is None:
+        return "any text"
+    return PARSE_TYPE_FORMS.get(match.group(1), f"text of the parse format {match.group(1)!r}")
 
 
 def _converter_forms(converter: Callable) -> str:
