@@ -14,6 +14,12 @@ from rnn_spec.views import View
 RUNS_TOLERANCE = 1e-5
 
 
+def describe_run(run: Outcome) -> str:
+    """The run's layers and input, for a failure message."""
+    layers = getattr(run, "model", "") or run.expected.config.describe()
+    return f"{layers}, input {format_shape(run.inputs.shape)}"
+
+
 def check_runs(run: Outcome, reference: Outcome, view: View, same: bool) -> None:
     """Check that `view` of the run and of the reference run are equal (or differ)."""
     left = view.select(run.array(view.name))
@@ -29,8 +35,8 @@ def check_runs(run: Outcome, reference: Outcome, view: View, same: bool) -> None
             [
                 f"Rule broken: {view.text} {relation}",
                 context(run),
-                f"  reference run: {reference.expected.config.describe()}, "
-                f"input {format_shape(reference.inputs.shape)}",
+                f"  run: {describe_run(run)}",
+                f"  reference run: {describe_run(reference)}",
                 f"  {view.text} of the run: {np.array2string(left, precision=4)}",
                 f"  {view.text} of the reference run: {np.array2string(right, precision=4)}",
                 f"  largest absolute difference {difference:.3g}, tolerance {RUNS_TOLERANCE:g}",

@@ -1,8 +1,8 @@
 """Outcomes of runs beyond one bare layer: the expected tensors and how Keras nests them.
 
 `expected_for` derives the names and shapes that a model of a ModelPlan returns, from
-the shape rule in rnn_spec.rule, and `structured_outcome` turns what Keras returned into
-an Outcome that also records the nesting: "(output, h, c)" for a tuple,
+the shape rule in rnn_spec.rule. `structured_outcome` turns what Keras returned into an
+Outcome that also records the nesting, such as "(output, h, c)" for a tuple or
 "(output, [h, c], [h])" for an RNN over two cells.
 """
 
@@ -36,9 +36,14 @@ class PlanExpected(Expected):
 
 @dataclass(frozen=True, repr=False)
 class StructuredOutcome(Outcome):
-    """An Outcome that also records how Keras nested the tensors it returned."""
+    """An Outcome that also records how Keras nested the tensors it returned.
+
+    `model` describes every layer of the model in order when there is more than the
+    recurrent layer: "Masking(mask_value=0.0) -> LSTM(...)".
+    """
 
     structure: str = ""
+    model: str = ""
 
 
 def expected_for(config: LayerConfig, plan: ModelPlan, input_shape: Shape) -> PlanExpected:
@@ -117,7 +122,12 @@ def flatten(result) -> list:
 
 
 def structured_outcome(
-    expected: Expected, declared, result, inputs: np.ndarray, call_path: str = "call"
+    expected: Expected,
+    declared,
+    result,
+    inputs: np.ndarray,
+    call_path: str = "call",
+    model: str = "",
 ) -> StructuredOutcome:
     """Build the outcome of one call from Keras' nested `result`."""
     import keras
@@ -130,4 +140,5 @@ def structured_outcome(
         inputs=inputs,
         call_path=call_path,
         structure=render_structure(result, expected.names),
+        model=model,
     )

@@ -77,7 +77,9 @@ def call_model(
     expected = expected_for(config, plan, (batch, timesteps, features))
     result = model(inputs, training=training)
     call_path = "call in training mode" if training else "call"
-    return structured_outcome(expected, declared_for(model, inputs), result, inputs, call_path)
+    layers = plan.describe(config) if plan != ModelPlan() else ""
+    declared = declared_for(model, inputs)
+    return structured_outcome(expected, declared, result, inputs, call_path, layers)
 
 
 def run_model(
