@@ -111,8 +111,9 @@ def reference_outputs(
 
     >>> config = LayerConfig("SimpleRNN", 1, return_state=True)
     >>> weights = [np.ones((1, 1)), np.zeros((1, 1)), np.zeros(1)]
-    >>> [a.round(4).tolist() for a in reference_outputs(config, weights, np.ones((1, 2, 1)))]
-    [[[0.7616]], [[0.7616]]]
+    >>> output, h = reference_outputs(config, weights, np.ones((1, 2, 1)))
+    >>> round(float(output[0, 0]), 4), round(float(h[0, 0]), 4)
+    (0.7616, 0.7616)
     """
     weights = list(weights)
     expected_count = WEIGHTS_PER_LAYER * (2 if config.bidirectional else 1)

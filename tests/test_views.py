@@ -6,7 +6,7 @@ import pytest
 from rnn_spec.errors import SpecError
 from rnn_spec.views import parse_combination, parse_view
 
-# Axis 1 holds the step number and the last axis the unit, so a value shows where it came from.
+# Every value is distinct, so a selected value shows which step and unit it came from.
 SEQUENCE = np.arange(2 * 3 * 4).reshape(2, 3, 4)
 COMBINATION_FORMS = (
     "Expected tensor names and numbers joined by +, -, × and /, "
