@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
+from rnn_spec.checks import RuleBroken, check_combination
 from rnn_spec.config import LayerConfig
 from rnn_spec.errors import SpecError
 from rnn_spec.run import rerun_with_merge_mode, run_layer
+from rnn_spec.views import parse_combination
 
 
 def test_rerun_keeps_weights_and_batch():
@@ -43,3 +45,22 @@ def test_backward_layer_run_rejects_predict():
     assert str(error.value) == (
         "Invalid call path for a backward layer of its own: 'predict'. Expected call."
     )
+
+
+def test_wrong_combination_reported():
+    outcome = run_layer(LayerConfig("GRU", 2, bidirectional=True, merge_mode="sum"), (2, 5, 1))
+    unmerged = rerun_with_merge_mode(outcome, None)
+    product = parse_combination("output_forward × output_backward")
+    rule = "merge_mode sum makes the output output_forward × output_backward"
+
+    with pytest.raises(RuleBroken) as error:
+        check_combination(outcome, "output", product, unmerged, rule)
+    lines = str(error.value).splitlines()
+    assert lines[:2] == [
+        f"Rule broken: {rule}",
+        "Configuration: Bidirectional(GRU(units=2, return_sequences=False, "
+        "return_state=False), merge_mode='sum'), input (2, 5, 1), call path call",
+    ]
+    assert lines[2].startswith("  output: shape (2, 2), values [[")
+    assert lines[-1].endswith(", tolerance 1e-06")
+    assert lines[-1].startswith("  largest absolute difference ")
