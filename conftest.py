@@ -13,4 +13,4 @@ import os
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-pytest_plugins = ["pytester", "steps.hooks", "steps.given", "steps.when", "steps.then", "steps.version_gate", "steps.backend_gaps", "steps.benchmark_steps", "rnn_spec.results_plugin", "steps.behaviours"]
+pytest_plugins = ["pytester", "steps.hooks", "steps.given", "steps.when", "steps.then", "steps.version_gate", "steps.backend_gaps", "steps.benchmark_steps", "rnn_spec.results_plugin", "steps.behaviours", "steps.bidirectional_steps"]
