@@ -9,8 +9,6 @@ from rnn_spec.errors import SpecError
 from rnn_spec.known_gaps import KNOWN_GAPS, known_gap_mark, known_gap_reason
 from tests.spec_runner import FEATURES, run_feature_text, run_features
 
-GAP_STEPS = ("-p", "steps.bidirectional_steps")
-
 
 def tagged_ids() -> set[str]:
     """Every known-gap id that a feature file tags."""
@@ -43,7 +41,7 @@ def test_unknown_gap_id_rejected():
 
 def test_gaps_fail_for_their_rule(pytester):
     # --runxfail ignores the xfail marks, so each gap shows the failure it expects.
-    result = run_features(pytester, ["known_gaps.feature"], *GAP_STEPS, "--runxfail")
+    result = run_features(pytester, ["known_gaps.feature"], "--runxfail")
     result.assert_outcomes(passed=2, failed=4)
     result.stdout.fnmatch_lines(
         [
@@ -58,7 +56,7 @@ def test_gaps_fail_for_their_rule(pytester):
 
 
 def test_gaps_xfail_as_recorded(pytester):
-    result = run_features(pytester, ["known_gaps.feature"], *GAP_STEPS)
+    result = run_features(pytester, ["known_gaps.feature"])
     result.assert_outcomes(passed=2, xfailed=4)
 
 
