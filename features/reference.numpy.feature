@@ -13,8 +13,9 @@ Feature: Keras computes what a NumPy forward pass computes from the same weights
       the recurrent term after its matrix product and the bias is (2, 3 × units). With
       reset_after False it scales h before the product and the bias is (3 × units,).
     SimpleRNN computes h = tanh(x · kernel + h · recurrent_kernel + bias).
-  Bidirectional runs the same step backwards with the backward layer's weights and flips
-  the backward sequence back into input order before it merges.
+  go_backwards reads the last step first and returns the steps in the order it read
+  them. Bidirectional runs the same step backwards with the backward layer's weights and
+  flips the backward sequence back into input order before it merges.
 
   Scenario Outline: <layer> agrees with the reference
     Given an input of shape <input>
@@ -50,6 +51,21 @@ Feature: Keras computes what a NumPy forward pass computes from the same weights
       | reset before, lesson | (2, 5, 1)  | 3     | False       | False            |
       | reset after, larger  | (8, 20, 6) | 16    | True        | True             |
       | reset before, larger | (8, 20, 6) | 16    | False       | True             |
+
+  Scenario Outline: <layer> reading backwards agrees with the reference
+    Given an input of shape <input>
+    And a <layer> layer with <units> units
+    And go_backwards is True
+    And return_sequences is True
+    And return_state is True
+    When the layer reads the batch
+    Then every tensor matches the NumPy reference within 1e-5
+
+    Examples: The lesson's size and a larger one
+      | case              | input      | layer     | units |
+      | LSTM, lesson      | (2, 5, 1)  | LSTM      | 3     |
+      | GRU, larger       | (8, 20, 6) | GRU       | 16    |
+      | SimpleRNN, larger | (8, 20, 6) | SimpleRNN | 16    |
 
   Scenario Outline: Bidirectional <layer> with merge_mode <merge_mode> agrees with the reference
     Given an input of shape <input>
