@@ -45,8 +45,9 @@ class Dimensions:
         return (batch, timesteps, self.features)
 
 
-# Five sets, a number that shares no factor with the 24, 12 and 6 combinations above
-# each layer, return_sequences and return_state value, so the rotation mixes them.
+# Five sets, because 5 shares no factor with the 24, 12 and 6 combinations that each
+# layer, return_sequences and return_state value spans. So the rotation gives every
+# layer and every wrapping at least four of the five sets.
 DIMENSION_SETS = (
     Dimensions(batch=2, timesteps=5, features=1, units=3),
     Dimensions(batch=1, timesteps=1, features=1, units=1),
@@ -136,6 +137,15 @@ def test_matrix_covers_every_combination():
     configs = {case.values[0].replace(units=1) for case in cases}
     assert len(configs) == len(LAYER_NAMES) * 2 * 2 * len(WRAPPINGS)
     assert len(cases) == len(configs) * len(UNKNOWN_SIZES)
+
+
+def test_matrix_every_wrapping_meets_every_set():
+    sets_by_wrapping = {}
+    for case in combinations():
+        config, dimensions = case.values[0], case.values[1]
+        wrapping = config.merge_mode if config.bidirectional else "plain"
+        sets_by_wrapping.setdefault(wrapping, set()).add(dimensions)
+    assert all(sets == set(DIMENSION_SETS) for sets in sets_by_wrapping.values())
 
 
 def test_matrix_dimension_sets_include_ones():
