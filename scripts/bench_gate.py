@@ -1,11 +1,12 @@
-"""Compare a timing run with a baseline run; exit 1 when a benchmark got slower.
+"""Compare a timing run with a baseline; exit 1 when a benchmark got slower.
 
-    python scripts/bench_gate.py BASELINE.json CURRENT.json [--threshold 1.4]
+    python scripts/bench_gate.py BASELINE.json [BASELINE.json ...] CURRENT.json
 
-Both files come from scripts/bench_time.py. Each benchmark's minimum time is divided by
-its baseline minimum; a ratio above --threshold fails, as does a benchmark missing
-from the current run. Prints one table per group. docs/benchmarks.md explains how the
-default threshold was chosen.
+All files come from scripts/bench_time.py. With several baseline files, each
+benchmark's baseline is its fastest time among them. Each benchmark's minimum time is
+divided by its baseline minimum; a ratio above --threshold fails, as does a benchmark
+missing from the current run. Prints one table per group. docs/benchmarks.md explains
+how the default threshold was chosen.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ import argparse
 import sys
 
 from rnn_spec.bench.gate import compare, format_gate
-from rnn_spec.bench.results import STATISTICS, read_run
+from rnn_spec.bench.results import STATISTICS, best_of, read_run
 
 DEFAULT_THRESHOLD = 1.4
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("baseline", help="JSON of the baseline run")
+    parser.add_argument("baseline", nargs="+", help="JSON of one or more baseline runs")
     parser.add_argument("current", help="JSON of the run to check")
     parser.add_argument(
         "--threshold",
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
 
     comparisons = compare(
-        read_run(arguments.baseline),
+        best_of([read_run(path) for path in arguments.baseline]),
         read_run(arguments.current),
         arguments.threshold,
         arguments.statistic,

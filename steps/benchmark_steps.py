@@ -1,7 +1,7 @@
 """Benchmark steps and hooks: time one call path per scenario with pytest-benchmark.
 
 Every scenario marked `benchmark` runs once per device: the CPU, and each GPU the
-backend lists. Without a GPU, one GPU case per scenario is skipped and says why.
+backend lists. Without a GPU, one GPU case per scenario is skipped with that reason.
 With benchmarks disabled (the default run), `benchmark` calls the function once,
 untimed, and no warm-up runs, so the smoke check costs one first call per scenario.
 """
@@ -57,10 +57,7 @@ def pytest_benchmark_update_json(config, benchmarks, output_json):
     target_fixture="outcome",
 )
 def benchmark_times(benchmark, config, input_shape, call_path, bench_device):
-    if call_path not in CALL_PATHS:
-        raise not_one_of("call path", call_path, CALL_PATHS)
-    if call_path == "jit_compile" and backend_name() not in XLA_BACKENDS:
-        pytest.skip(f"The {backend_name()} backend has no XLA-compiled call path here.")
+    check_call_path(call_path)
     prepared = prepare(config, input_shape, call_path, bench_device)
     benchmark.group = prepared.group
     # The group names the model and device, so within it the call path names the row.
@@ -74,3 +71,11 @@ def benchmark_times(benchmark, config, input_shape, call_path, bench_device):
     if benchmark.enabled:
         benchmark.extra_info.update(rates(benchmark.extra_info, benchmark.stats.stats.median))
     return prepared.outcome(results)
+
+
+def check_call_path(call_path: str) -> None:
+    """Reject an unknown call path; skip jit_compile where the backend has no XLA call."""
+    if call_path not in CALL_PATHS:
+        raise not_one_of("call path", call_path, CALL_PATHS)
+    if call_path == "jit_compile" and backend_name() not in XLA_BACKENDS:
+        pytest.skip(f"The {backend_name()} backend has no XLA-compiled call path here.")

@@ -15,7 +15,7 @@ from rnn_spec.bench.devices import CPU, machine_facts, matmul_peak
 from rnn_spec.bench.flops import flop_count
 from rnn_spec.bench.gate import compare, format_gate
 from rnn_spec.bench.report import format_report
-from rnn_spec.bench.results import read_run
+from rnn_spec.bench.results import best_of, read_run
 from rnn_spec.bench.scenario import prepare, rates
 from rnn_spec.config import LayerConfig
 from rnn_spec.errors import SpecError
@@ -113,13 +113,11 @@ def test_slowdown_repeats_the_call(monkeypatch):
     monkeypatch.setenv(paths.SLOWDOWN_VARIABLE, "call=3")
     benchmark = prepare(LayerConfig("LSTM", 3), LESSON, "call", CPU)
     calls = []
-    model_call = paths.make_call(benchmark.model, "call")
     counted = paths.make_call(_CountingModel(benchmark.model, calls), "call")
 
     counted(benchmark.inputs)
 
     assert len(calls) == 3
-    assert model_call is not None
 
 
 class _CountingModel:
@@ -217,12 +215,23 @@ def test_gate_table_per_group(tmp_path):
     assert table[-1] == "1 of 1 benchmarks failed the gate."
 
 
+def test_baseline_best_of_runs(tmp_path):
+    first = read_run(write_run(tmp_path / "a.json", {"predict": 0.1, "call": 0.03}))
+    second = read_run(write_run(tmp_path / "b.json", {"predict": 0.2, "call": 0.01}))
+
+    best = {result.call_path: result.stats for result in best_of([first, second]).results}
+
+    assert best["predict"] == {"min": 0.1, "median": 0.1 * 1.1}
+    assert best["call"] == {"min": 0.01, "median": 0.01 * 1.1}
+
+
 def test_gate_script_exit_status(tmp_path, capsys):
     baseline = write_run(tmp_path / "a.json", {"predict": 0.1})
     slower = write_run(tmp_path / "b.json", {"predict": 0.2})
 
     assert bench_gate.main([str(baseline), str(baseline)]) == 0
     assert bench_gate.main([str(baseline), str(slower)]) == 1
+    assert bench_gate.main([str(slower), str(baseline), str(slower)]) == 1
     assert "slower than" in capsys.readouterr().out
 
 
@@ -241,6 +250,7 @@ def test_report_relative_to_predict(tmp_path):
 def test_time_command_enables_benchmarks(tmp_path):
     command = bench_time.pytest_command(tmp_path / "run.json", ["-m", "benchmark and lstm"])
     assert "--benchmark-enable" in command
+    assert "--benchmark-timer=time.process_time" in command
     assert f"--benchmark-json={tmp_path / 'run.json'}" in command
     assert command[-2:] == ["-m", "benchmark and lstm"]
 
@@ -248,13 +258,23 @@ def test_time_command_enables_benchmarks(tmp_path):
 BENCHMARK_PLUGIN = ("-p", "steps.benchmark_steps")
 
 
-def test_no_gpu_cases_skipped_with_reason(pytester):
+def test_every_scenario_on_cpu(pytester):
     result = run_features(
         pytester, ["benchmark.predict.feature"], *BENCHMARK_PLUGIN, "--collect-only", "-q"
     )
     ids = [line for line in result.outlines if "::" in line]
     assert len([i for i in ids if "[CPU:0-" in i]) == 24
     assert len([i for i in ids if "[GPU-" in i]) == 24
+
+
+def test_no_gpu_skipped_with_reason(pytester):
+    result = run_features(
+        pytester, ["benchmark.predict.feature"], *BENCHMARK_PLUGIN, "-k", "GPU", "-rs"
+    )
+    result.assert_outcomes(skipped=24)
+    result.stdout.fnmatch_lines(
+        ["*SKIPPED [[]24]*No GPU: the tensorflow backend lists none, so GPU timings are not taken."]
+    )
 
 
 def test_every_listed_gpu_gets_a_case(pytester, monkeypatch):
@@ -297,8 +317,8 @@ def test_smoke_run_untimed(pytester):
         ["benchmark.predict.feature"],
         *BENCHMARK_PLUGIN,
         "--benchmark-disable",
-        "-k",
-        "CPU and GRU and predict_on_batch and not 100",
+        "test_spec.py::test_lstm_and_gru_one_call_path_timed"
+        "[CPU:0-GRU, predict_on_batch-(2, 5, 1)-GRU-3-predict_on_batch-(2, 3)]",
         "-rs",
     )
     result.assert_outcomes(passed=1)
