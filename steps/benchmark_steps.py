@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from pytest_bdd import parsers, when
+from pytest_benchmark.utils import load_timer
 
 from rnn_spec.bench.devices import CPU, backend_name, list_gpus, machine_facts, matmul_peak
 from rnn_spec.bench.paths import CALL_PATHS, XLA_BACKENDS
@@ -43,12 +44,13 @@ def pytest_benchmark_update_machine_info(config, machine_info):
 def pytest_benchmark_update_json(config, benchmarks, output_json):
     """Add each device's measured float32 matmul peak, in GFLOP/s, to the JSON.
 
-    It varies from run to run, so it stays out of machine_info, which pytest-benchmark
-    compares between runs.
+    It is timed with the benchmarks' timer. It varies from run to run, so it stays out
+    of machine_info, which pytest-benchmark compares between runs.
     """
     devices = output_json["machine_info"]["rnn_spec"]["devices"]
+    timer = load_timer(config.getoption("benchmark_timer"))
     output_json["matmul_peak_gflop_per_second"] = {
-        device: round(matmul_peak(device), 1) for device in devices
+        device: round(matmul_peak(device, timer=timer), 1) for device in devices
     }
 
 

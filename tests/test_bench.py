@@ -288,7 +288,7 @@ def test_every_listed_gpu_gets_a_case(pytester, monkeypatch):
 
 
 def test_timed_scenario_writes_json(pytester, monkeypatch):
-    monkeypatch.setattr("steps.benchmark_steps.matmul_peak", lambda device: 50.0)
+    monkeypatch.setattr("steps.benchmark_steps.matmul_peak", lambda device, timer: 50.0)
     output = pytester.path / "run.json"
     result = run_features(
         pytester,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import time
+from collections.abc import Callable
 
 CPU = "CPU:0"
 MATMUL_SIZE = 2048
@@ -78,13 +79,19 @@ def machine_facts() -> dict[str, object]:
     }
 
 
-def matmul_peak(device: str, size: int = MATMUL_SIZE, repeats: int = MATMUL_REPEATS) -> float:
+def matmul_peak(
+    device: str,
+    size: int = MATMUL_SIZE,
+    repeats: int = MATMUL_REPEATS,
+    timer: Callable[[], float] = time.perf_counter,
+) -> float:
     """Measure the float32 matrix-multiply rate on `device`, in GFLOP/s.
 
     Times `keras.ops.matmul` of two size × size matrices, the best of `repeats` calls
     after one untimed call, so it is the backend's own kernel on that device. Copying
     the product back to NumPy waits for the device to finish; that copy is inside the
-    timing and costs well under 5% at size 2048.
+    timing and costs well under 5% at size 2048. Pass the benchmarks' own `timer`, so
+    that rates compared with this peak come from the same clock.
     """
     import keras
     import numpy as np
@@ -96,7 +103,7 @@ def matmul_peak(device: str, size: int = MATMUL_SIZE, repeats: int = MATMUL_REPE
         keras.ops.convert_to_numpy(keras.ops.matmul(left, right))
         best = float("inf")
         for _ in range(repeats):
-            start = time.perf_counter()
+            start = timer()
             keras.ops.convert_to_numpy(keras.ops.matmul(left, right))
-            best = min(best, time.perf_counter() - start)
+            best = min(best, timer() - start)
     return 2 * size**3 / best / 1e9

@@ -41,7 +41,7 @@ def describe_machine(run: Run) -> str:
         f"Machine: {info.get('node', '?')}, {cpu}; "
         f"TensorFlow {facts.get('tensorflow')}, Keras {facts.get('keras')}, "
         f"numpy {facts.get('numpy')}, backend {facts.get('keras_backend')}; "
-        f"float32 matmul peak: {peaks or 'not measured'}."
+        f"float32 matmul peak: {peaks or 'not measured'}; timer {run.timer}."
     )
 
 

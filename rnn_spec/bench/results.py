@@ -41,6 +41,7 @@ class Run:
     results: tuple[Result, ...]
     machine_info: dict[str, object]
     matmul_peaks: dict[str, float]
+    timer: str = "unknown timer"
 
     def groups(self) -> dict[str, list[Result]]:
         """The results by group, groups and rows in name order."""
@@ -63,10 +64,12 @@ def read_run(path: str | Path) -> Run:
         )
         for entry in data["benchmarks"]
     )
+    timers = {entry.get("options", {}).get("timer") for entry in data["benchmarks"]}
     return Run(
         results=results,
         machine_info=data.get("machine_info", {}),
         matmul_peaks=data.get("matmul_peak_gflop_per_second", {}),
+        timer=", ".join(sorted(str(timer) for timer in timers)),
     )
 
 
