@@ -102,6 +102,12 @@ def rerun_with_merge_mode(outcome: Outcome, merge_mode: str | None) -> Outcome:
             config.describe(),
             "a layer wrapped in Bidirectional",
         )
+    if outcome.expected.backward is not None:
+        raise invalid(
+            f"configuration for a merge_mode {merge_mode} run",
+            outcome.expected.describe(),
+            "a Bidirectional that copies its forward layer, without a backward_layer",
+        )
     config = config.replace(merge_mode=merge_mode)
     batch, timesteps, features = outcome.inputs.shape
     model = _fresh_model(config, timesteps, features)

@@ -31,6 +31,20 @@ def test_rerun_needs_bidirectional():
     )
 
 
+def test_rerun_rejects_backward_layer():
+    config = LayerConfig("GRU", 2, bidirectional=True)
+    outcome = run_layer(config, (2, 5, 1), backward=LayerConfig("SimpleRNN", 2))
+    with pytest.raises(SpecError) as error:
+        rerun_with_merge_mode(outcome, None)
+    assert str(error.value) == (
+        "Invalid configuration for a merge_mode None run: "
+        "\"Bidirectional(GRU(units=2, return_sequences=False, return_state=False), "
+        "merge_mode='concat', backward_layer=SimpleRNN(units=2, return_sequences=False, "
+        "return_state=False))\". Expected a Bidirectional that copies its forward layer, "
+        "without a backward_layer."
+    )
+
+
 def test_backward_layer_run_declares_and_observes():
     config = LayerConfig("LSTM", 3, bidirectional=True)
     outcome = run_layer(config, (2, 5, 1), backward=LayerConfig("GRU", 3))
