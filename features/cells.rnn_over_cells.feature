@@ -2,7 +2,7 @@
 Feature: RNN over cells: the loop and the step, apart
   LSTM, GRU and SimpleRNN are each a loop over timesteps around a cell, the code for
   one step. keras.layers.RNN takes the cell and runs the loop: RNN over an LSTMCell with
-  3 units returns what an LSTM with 3 units returns, (batch, units), and with
+  3 units returns the shapes an LSTM with 3 units returns, (batch, units), and with
   return_state the output, h and c, flat: (output, h, c).
 
   Given a list of cells, RNN stacks them: at every step the input passes through each

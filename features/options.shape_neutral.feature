@@ -9,9 +9,10 @@ Feature: Options that leave the shapes alone: dropout, recurrent_dropout and unr
   than the same layer without dropout, and an inference call (training=False, as
   model.predict and the calls here use) returns the same values.
 
-  unroll=True writes the loop over timesteps out as one step after another, which can
-  be faster for short sequences and needs a fixed number of timesteps. It is the same
-  computation: the same weights give the same output and states as the loop.
+  unroll=True writes the loop over timesteps out as one step after another. The Keras
+  docstring says this can speed up short sequences at the cost of memory, and it needs a
+  fixed number of timesteps. It is the same computation: the same weights give the same
+  output and states as the loop.
 
   Scenario Outline: Dropout keeps the shapes, and an inference call ignores it
     Given an input of shape <input>
