@@ -15,7 +15,7 @@ from rnn_spec.bench.devices import CPU, machine_facts, matmul_peak
 from rnn_spec.bench.flops import flop_count
 from rnn_spec.bench.gate import compare, format_gate
 from rnn_spec.bench.report import format_report
-from rnn_spec.bench.results import best_of, read_run
+from rnn_spec.bench.results import best_of, best_of_json, read_run
 from rnn_spec.bench.scenario import prepare, rates
 from rnn_spec.config import LayerConfig
 from rnn_spec.errors import SpecError
@@ -225,6 +225,19 @@ def test_baseline_best_of_runs(tmp_path):
     assert best["call"] == {"min": 0.01, "median": 0.01 * 1.1}
 
 
+def test_json_best_of_runs(tmp_path):
+    first = json.loads(write_run(tmp_path / "a.json", {"predict": 0.1, "call": 0.03}).read_text())
+    second = json.loads(write_run(tmp_path / "b.json", {"predict": 0.2, "call": 0.01}).read_text())
+
+    merged = best_of_json([first, second])
+
+    assert {entry["name"]: entry["stats"]["min"] for entry in merged["benchmarks"]} == {
+        "predict": 0.1,
+        "call": 0.01,
+    }
+    assert merged["best_of_runs"] == 2
+
+
 def test_gate_script_exit_status(tmp_path, capsys):
     baseline = write_run(tmp_path / "a.json", {"predict": 0.1})
     slower = write_run(tmp_path / "b.json", {"predict": 0.2})
@@ -247,12 +260,32 @@ def test_report_relative_to_predict(tmp_path):
     assert rows["jit_compile"][3] == "0.010"
 
 
+def test_time_command_repeats_and_merges(tmp_path, monkeypatch):
+    commands = []
+
+    def fake_pytest(command, cwd, env):
+        commands.append(command)
+        json_path = Path(command[-1].partition("=")[2])
+        write_run(json_path, {"predict": 0.1 * len(commands)})
+        return 0
+
+    monkeypatch.setattr(bench_time.subprocess, "call", fake_pytest)
+
+    status = bench_time.main(["--json", str(tmp_path / "run.json"), "--repeat", "3"])
+
+    merged = json.loads((tmp_path / "run.json").read_text())
+    assert status == 0
+    assert len(commands) == 3
+    assert merged["best_of_runs"] == 3
+    assert merged["benchmarks"][0]["stats"]["min"] == 0.1
+
+
 def test_time_command_enables_benchmarks(tmp_path):
     command = bench_time.pytest_command(tmp_path / "run.json", ["-m", "benchmark and lstm"])
     assert "--benchmark-enable" in command
     assert "--benchmark-timer=time.process_time" in command
     assert f"--benchmark-json={tmp_path / 'run.json'}" in command
-    assert command[-2:] == ["-m", "benchmark and lstm"]
+    assert command[-3:-1] == ["-m", "benchmark and lstm"]
 
 
 BENCHMARK_PLUGIN = ("-p", "steps.benchmark_steps")

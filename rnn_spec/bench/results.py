@@ -74,20 +74,36 @@ def read_run(path: str | Path) -> Run:
 
 
 def best_of(runs: list[Run]) -> Run:
-    """Merge runs into one baseline: each benchmark's fastest min and fastest median.
+    """Merge runs into one: for each benchmark, the result with the fastest minimum.
 
-    Load on a shared machine slows a run and never speeds it up, so the fastest of several
-    runs is the steadiest baseline; the first run's machine info and peaks are kept.
+    Load on a shared machine slows a run and never speeds it up, so the fastest of
+    several runs is the steadiest figure. The first run's machine info is kept.
     """
     best: dict[str, Result] = {}
     for run in runs:
         for result in run.results:
             known = best.get(result.fullname)
-            if known is not None:
-                stats = {name: min(known.stats[name], result.stats[name]) for name in STATISTICS}
-                result = dataclasses.replace(known, stats=stats)
-            best[result.fullname] = result
+            if known is None or result.stats["min"] < known.stats["min"]:
+                best[result.fullname] = result
     return dataclasses.replace(runs[0], results=tuple(best.values()))
+
+
+def best_of_json(documents: list[dict]) -> dict:
+    """Merge pytest-benchmark JSON documents as `best_of` merges runs.
+
+    Each benchmark entry is kept whole from the document with its fastest minimum, so
+    its statistics stay consistent with each other.
+    """
+    best: dict[str, dict] = {}
+    for document in documents:
+        for entry in document["benchmarks"]:
+            known = best.get(entry["fullname"])
+            if known is None or entry["stats"]["min"] < known["stats"]["min"]:
+                best[entry["fullname"]] = entry
+    merged = dict(documents[0])
+    merged["benchmarks"] = list(best.values())
+    merged["best_of_runs"] = len(documents)
+    return merged
 
 
 def format_seconds(seconds: float) -> str:
