@@ -3,9 +3,10 @@
     python scripts/bench_report.py RUN.json [--markdown]
 
 RUN.json comes from scripts/bench_time.py. For each model and device, the table gives
-each call path's median and minimum time per call, the median relative to
-model.predict, sequences per second, GFLOP/s from the FLOP count in docs/benchmarks.md,
-and that rate as a fraction of the device's float32 matmul peak measured in the run.
+each call path's median and minimum time per call and the median relative to
+model.predict. It adds sequences per second and GFLOP/s from the FLOP count in
+docs/benchmarks.md. The last column is that rate as a fraction of the device's float32
+matmul peak, measured in the same run.
 """
 
 from __future__ import annotations

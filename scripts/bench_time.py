@@ -8,8 +8,8 @@ machine steadier. Extra arguments go to pytest, for example `-m "benchmark and n
 realistic"` to time the lesson's size only. Exits with pytest's exit status.
 
 --repeat N runs the timings N times and writes, for each benchmark, the run with the
-fastest minimum; docs/benchmarks.md shows why the gate needs --repeat 3 on a shared
-machine.
+fastest minimum. On a shared machine the gate needs --repeat 3, as docs/benchmarks.md
+shows.
 
 --timer cpu (the default) times with time.process_time, the CPU time of the whole
 process: other programs on a busy machine stretch wall time several-fold but barely
@@ -62,7 +62,7 @@ def parse_arguments(argv: list[str] | None = None):
 
 
 def pytest_command(json_path: Path, pytest_arguments: list[str], timer: str = "cpu") -> list[str]:
-    """The pytest command line for one timing run."""
+    """Build the pytest command line for one timing run."""
     return [
         sys.executable,
         "-m",

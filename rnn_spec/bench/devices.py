@@ -89,9 +89,9 @@ def matmul_peak(
 
     Times `keras.ops.matmul` of two size × size matrices, the best of `repeats` calls
     after one untimed call, so it is the backend's own kernel on that device. Copying
-    the product back to NumPy waits for the device to finish; that copy is inside the
-    timing and costs well under 5% at size 2048. Pass the benchmarks' own `timer`, so
-    that rates compared with this peak come from the same clock.
+    the product back to NumPy waits for the device to finish. That copy is inside the
+    timing and costs an estimated 2% at size 2048 on a CPU. Pass the benchmarks' own
+    `timer`, so that rates compared with this peak come from the same clock.
     """
     import keras
     import numpy as np

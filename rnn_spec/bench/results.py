@@ -1,7 +1,7 @@
 """Read pytest-benchmark JSON and compare runs: the gate and the side-by-side report.
 
 Times are seconds per call. The gate compares each benchmark's minimum (or median) with
-the same benchmark in a baseline run; the report sets each call path beside
+the same benchmark in a baseline run. The report sets each call path beside
 model.predict within its group, and the FLOP rate beside the device's matmul peak.
 """
 
