@@ -9,7 +9,9 @@ Feature: initial_state: where a recurrent layer starts
   The final states hold everything the layer has read. So a layer that reads the first
   half of a batch and passes its final states as initial_state to its own call on the
   second half returns what one call over the whole batch returns. Without them, the
-  second call starts from zeros and returns something else.
+  second call starts from zeros and returns something else. The scenarios below use the
+  layer as its own encoder and decoder, with the same weights, because that makes the
+  decoder's result checkable: it must equal the one call over the whole batch.
 
   Bidirectional takes the states of both directions, forward first: [h_forward,
   c_forward, h_backward, c_backward] for an LSTM. The forward half of them starts the
