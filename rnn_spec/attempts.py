@@ -61,7 +61,7 @@ def _call_layer(config, plan, input_shape, shape):
 
 def _fresh_model(config, plan, input_shape):
     # Not cached: a model that predicted once keeps its traced function, and Keras 3.15.1
-    # answers a later predict of another rank differently, so each request starts anew.
+    # raises other errors for a later predict of another rank, so each request starts anew.
     return _build(config, plan, input_shape)
 
 

@@ -18,7 +18,7 @@ from rnn_spec.config import LayerConfig
 from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.outcomes import StructuredOutcome, expected_for, structured_outcome
 from rnn_spec.plan import ModelPlan, make_batch
-from rnn_spec.sequences import call_model, declared_for, model_for
+from rnn_spec.sequences import call_model, declared_for, model_for, reset_states
 
 CARRIED = ""
 RESET = "with its states reset between them"
@@ -26,26 +26,24 @@ INITIAL_STATE = "passing the states of the first half to the second as initial_s
 HALVES = (CARRIED, RESET, INITIAL_STATE)
 
 
-def run_halves(config: LayerConfig, plan: ModelPlan, input_shape, how: str) -> StructuredOutcome:
-    """Read the seeded batch in two calls of half its timesteps each, as `how` says."""
-    if how not in HALVES:
-        raise not_one_of("way to read two halves", how, [repr(way) for way in HALVES])
+def run_halves(config: LayerConfig, plan: ModelPlan, input_shape, way: str) -> StructuredOutcome:
+    """Read the seeded batch in two calls of half its timesteps each, in one of HALVES."""
+    if way not in HALVES:
+        raise not_one_of("way to read two halves", way, [repr(known) for known in HALVES])
     batch, timesteps, features = input_shape
     if timesteps is None or timesteps < 2:
         raise invalid("timesteps to split in halves", timesteps, "a number, 2 or more")
     inputs = make_batch(plan, input_shape)
     first, second = inputs[:, : timesteps // 2], inputs[:, timesteps // 2 :]
-    if how == INITIAL_STATE:
+    if way == INITIAL_STATE:
         return _continue_from_states(config, plan, input_shape, first, second)
     if not config.stateful:
         raise invalid("layer for two stateful calls", config.describe(), "stateful=True")
     # Built with timesteps None, so that one model reads halves of either length.
     model = model_for(config, plan, (batch, None, features))
     model(first, training=False)
-    if how == RESET:
-        for layer in model.layers:
-            if getattr(layer, "stateful", False):
-                layer.reset_states()
+    if way == RESET:
+        reset_states(model)
     return call_model(config, plan, model, second, features)
 
 
