@@ -20,10 +20,13 @@ Feature: Wrong input: a rank other than 3, or features other than declared
   other features fails in the kernel's matrix product, which the TensorFlow backend
   reports as InvalidArgumentError "Matrix size-incompatible".
 
-  Upstream gap: in Keras 3.15.1 a model declared with features 1 does not check the
+  Upstream gaps in Keras 3.15.1: a model declared with features 1 does not check the
   features at all, because of the reshaping above. A batch with 2 features reaches the
   cell and fails there, with InvalidArgumentError under an eager call and ValueError
-  "Dimensions must be equal" under predict, instead of the model's own ValueError.
+  "Dimensions must be equal" under predict, instead of the model's own ValueError. And
+  the reshaping works under predict only for the first batch a model predicts: after
+  one predict, a batch of another rank raises ValueError "as_list() is not defined on an
+  unknown TensorShape", although the eager call still accepts it.
 
   Scenario Outline: The layer rejects a rank other than 3
     Given an input of shape <input>
@@ -86,3 +89,21 @@ Feature: Wrong input: a rank other than 3, or features other than declared
       | case    | request           |
       | call    | call the model on |
       | predict | predict           |
+
+  Scenario: A second predict of the declared rank works after a first one
+    Given an input of shape (2, 5, 1)
+    And an LSTM layer with 3 units
+    When Keras is asked to predict a batch of shape (2, 5, 1), then a batch of shape (3, 5, 1)
+    Then Keras accepts it and returns (3, 3)
+
+  @known_gap:predict_reshape_only_first_batch
+  Scenario Outline: predict reshapes a batch off by an axis of size 1 after a first predict too
+    Given an input of shape (2, 5, 1)
+    And an LSTM layer with 3 units
+    When Keras is asked to predict a batch of shape (2, 5, 1), then a batch of shape <second>
+    Then Keras accepts it and returns (2, 3)
+
+    Examples: A second batch one axis short or one axis long
+      | case          | second       |
+      | 3-D, then 2-D | (2, 5)       |
+      | 3-D, then 4-D | (2, 5, 1, 1) |

@@ -75,6 +75,14 @@ def _predict(config, plan, input_shape, shape):
     return model.predict(inputs, batch_size=len(inputs), verbose=0)
 
 
+def _predict_twice(config, plan, input_shape, shape, then):
+    model = _fresh_model(config, plan, input_shape)
+    for text in (shape, then):
+        inputs = make_input(parse_shape(text))
+        result = model.predict(inputs, batch_size=len(inputs), verbose=0)
+    return result
+
+
 def _states(count: str, width: str, batch) -> list:
     return [np.zeros((batch, int(width)), "float32") for _ in range(int(count))]
 
@@ -103,7 +111,7 @@ def _reset_layer_states(config, plan, input_shape):
     return model.layers[-1].reset_states()
 
 
-SHAPE = r"(?P<shape>\(.*\))"
+SHAPE = r"(?P<shape>\([^()]*\))"
 STATES = r"(?P<count>\d+) initial states? of width (?P<width>\d+)"
 REQUESTS = (
     Request("build the model", "build", _build),
@@ -112,6 +120,11 @@ REQUESTS = (
     Request(f"call the layer on a batch of shape {SHAPE}", "call", _call_layer),
     Request(f"call the model on a batch of shape {SHAPE}", "call", _call_model),
     Request(f"predict a batch of shape {SHAPE}", "predict", _predict),
+    Request(
+        f"predict a batch of shape {SHAPE}, then a batch of shape (?P<then>\\([^()]*\\))",
+        "predict",
+        _predict_twice,
+    ),
     Request(f"call the layer with {STATES}", "call", _call_with_states),
     Request(f"build the model with {STATES}", "build", _build_with_states),
     Request("reset the model's states", "call", _reset_model_states),
