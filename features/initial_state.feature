@@ -80,29 +80,31 @@ Feature: initial_state: where a recurrent layer starts
   Scenario Outline: The eager call takes one state per state of the layer, each (batch, units)
     Given an input of shape <input>
     And a <layer> layer with <units> units
-    And <wrapping>
-    When Keras is asked to call the layer with <count> initial states of width <units>
-    Then Keras accepts it
-
-    Examples: Accepted: h and c for LSTM, h for GRU, each direction's for Bidirectional
-      | case               | input     | layer | units | wrapping                              | count |
-      | lesson, LSTM       | (2, 5, 1) | LSTM  | 3     | return_state is False                 | 2     |
-      | other, GRU         | (3, 7, 4) | GRU   | 2     | return_state is False                 | 1     |
-      | Bidirectional LSTM | (2, 5, 1) | LSTM  | 3     | the layer is wrapped in Bidirectional | 4     |
-
-  Scenario Outline: The eager call rejects a wrong count or width of states
-    Given an input of shape <input>
-    And a <layer> layer with <units> units
-    And <wrapping>
     When Keras is asked to call the layer with <count> initial states of width <width>
-    Then Keras rejects it with <error> mentioning "<fragment>"
+    Then <result>
+
+    Examples: Accepted: h and c for LSTM, h for GRU
+      | case         | input     | layer | units | count | width | result           |
+      | lesson, LSTM | (2, 5, 1) | LSTM  | 3     | 2     | 3     | Keras accepts it |
+      | other, GRU   | (3, 7, 4) | GRU   | 2     | 1     | 2     | Keras accepts it |
 
     Examples: Rejected, on the eager call path with the TensorFlow backend
-      | case                              | input     | layer | units | wrapping                              | count | width | error                | fragment                 |
-      | LSTM given h alone                | (2, 5, 1) | LSTM  | 3     | return_state is False                 | 1     | 3     | IndexError           | list index out of range  |
-      | LSTM given three states           | (3, 7, 4) | LSTM  | 2     | return_state is False                 | 3     | 2     | ValueError           | Too few leaves           |
-      | LSTM states one too wide          | (2, 5, 1) | LSTM  | 3     | return_state is False                 | 2     | 4     | InvalidArgumentError | Matrix size-incompatible |
-      | Bidirectional given one direction | (2, 5, 1) | LSTM  | 3     | the layer is wrapped in Bidirectional | 2     | 3     | IndexError           | list index out of range  |
+      | case                     | input     | layer | units | count | width | result                                                                           |
+      | LSTM given h alone       | (2, 5, 1) | LSTM  | 3     | 1     | 3     | Keras rejects it with IndexError mentioning "list index out of range"            |
+      | LSTM given three states  | (3, 7, 4) | LSTM  | 2     | 3     | 2     | Keras rejects it with ValueError mentioning "Too few leaves"                     |
+      | LSTM states one too wide | (2, 5, 1) | LSTM  | 3     | 2     | 4     | Keras rejects it with InvalidArgumentError mentioning "Matrix size-incompatible" |
+
+  Scenario Outline: Bidirectional takes the states of both directions, forward first
+    Given an input of shape <input>
+    And an LSTM layer with <units> units
+    And the layer is wrapped in Bidirectional
+    When Keras is asked to call the layer with <count> initial states of width <units>
+    Then <result>
+
+    Examples: Four states for an LSTM in both directions, eager call path
+      | case                    | input     | units | count | result                                                                |
+      | both directions         | (2, 5, 1) | 3     | 4     | Keras accepts it                                                      |
+      | the forward states only | (3, 7, 4) | 2     | 2     | Keras rejects it with IndexError mentioning "list index out of range" |
 
   @known_gap:initial_state_unchecked_when_built
   Scenario: Building a model rejects initial states of the wrong width
