@@ -143,3 +143,10 @@ def test_unknown_request_rejected():
     expected = r"Invalid request: 'train the model'\. Expected one of build the model"
     with pytest.raises(SpecError, match=expected):
         ask_keras("train the model", LayerConfig("LSTM", 3), EMPTY, (2, 5, 1))
+
+
+def test_two_predicts_request_parsed():
+    request = "predict a batch of shape (2, 5, 1), then a batch of shape (3, 5, 1)"
+    result = ask_keras(request, LayerConfig("LSTM", 3), EMPTY, (2, 5, 1))
+    assert result.call_path == "predict"
+    check_accepted(result, (3, 3))
