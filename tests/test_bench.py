@@ -223,6 +223,7 @@ def test_baseline_best_of_runs(tmp_path):
 
     assert best["predict"] == {"min": 0.1, "median": 0.1 * 1.1}
     assert best["call"] == {"min": 0.01, "median": 0.01 * 1.1}
+    assert best_of([first, second]).runs_merged == 2
 
 
 def test_json_best_of_runs(tmp_path):

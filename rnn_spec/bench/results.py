@@ -42,6 +42,7 @@ class Run:
     machine_info: dict[str, object]
     matmul_peaks: dict[str, float]
     timer: str = "unknown timer"
+    runs_merged: int = 1
 
     def groups(self) -> dict[str, list[Result]]:
         """The results by group, groups and rows in name order."""
@@ -70,6 +71,7 @@ def read_run(path: str | Path) -> Run:
         machine_info=data.get("machine_info", {}),
         matmul_peaks=data.get("matmul_peak_gflop_per_second", {}),
         timer=", ".join(sorted(str(timer) for timer in timers)),
+        runs_merged=data.get("best_of_runs", 1),
     )
 
 
@@ -85,7 +87,8 @@ def best_of(runs: list[Run]) -> Run:
             known = best.get(result.fullname)
             if known is None or result.stats["min"] < known.stats["min"]:
                 best[result.fullname] = result
-    return dataclasses.replace(runs[0], results=tuple(best.values()))
+    merged = sum(run.runs_merged for run in runs)
+    return dataclasses.replace(runs[0], results=tuple(best.values()), runs_merged=merged)
 
 
 def best_of_json(documents: list[dict]) -> dict:
