@@ -70,3 +70,4 @@ def test_every_gap_has_backend_and_reason():
     for gap_id, gap in backend_gaps.BACKEND_GAPS.items():
         assert gap.backends, gap_id
         assert gap.reason.startswith("Keras "), gap_id
+        assert gap.backends <= {"tensorflow", "jax", "torch"}, gap_id
