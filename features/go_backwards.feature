@@ -46,3 +46,21 @@ Feature: go_backwards: the layer reads the last step first
       | case         | input     | layer | units |
       | lesson, LSTM | (2, 5, 1) | LSTM  | 3     |
       | other, GRU   | (3, 7, 4) | GRU   | 2     |
+
+  Scenario Outline: Bidirectional rejects a layer that already reads backwards
+    Keras 2 gave the backward direction the opposite of the layer's go_backwards, so a
+    go_backwards layer became a Bidirectional whose "forward" direction read backwards.
+    Keras 3 sets go_backwards True on the backward copy whatever the layer has, and then
+    rejects two directions that read the same way.
+
+    Given an input of shape (2, 5, 1)
+    And a <layer> layer with 3 units
+    And go_backwards is True
+    When Keras is asked to wrap the layer in Bidirectional
+    Then Keras rejects it with ValueError mentioning "should have different `go_backwards` value"
+
+    Examples: Every recurrent layer
+      | case      | layer     |
+      | LSTM      | LSTM      |
+      | GRU       | GRU       |
+      | SimpleRNN | SimpleRNN |

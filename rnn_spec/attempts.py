@@ -102,6 +102,12 @@ def _build_with_states(config, plan, input_shape, count, width):
     return keras.Model([inputs, *states], build_layer(config)(inputs, initial_state=states))
 
 
+def _wrap_in_bidirectional(config, plan, input_shape):
+    import keras
+
+    return keras.layers.Bidirectional(build_layer(config))
+
+
 def _reset_model_states(config, plan, input_shape):
     return _bare_model(config, input_shape).reset_states()
 
@@ -127,6 +133,7 @@ REQUESTS = (
     ),
     Request(f"call the layer with {STATES}", "call", _call_with_states),
     Request(f"build the model with {STATES}", "build", _build_with_states),
+    Request("wrap the layer in Bidirectional", "build", _wrap_in_bidirectional),
     Request("reset the model's states", "call", _reset_model_states),
     Request("reset the layer's states", "call", _reset_layer_states),
 )

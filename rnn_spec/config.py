@@ -143,6 +143,13 @@ class LayerConfig:
             )
         if self.merge_mode not in MERGE_MODES:
             raise not_one_of("merge_mode", self.merge_mode, [str(m) for m in MERGE_MODES])
+        if self.bidirectional and self.go_backwards:
+            # Keras 3 gives the backward copy go_backwards=True whatever the layer has,
+            # then rejects two directions that both read backwards.
+            raise SpecError(
+                "Invalid option go_backwards=True for a Bidirectional layer. Expected "
+                "go_backwards=False: Keras 3 makes the backward direction itself."
+            )
 
     @property
     def has_cell_state(self) -> bool:

@@ -160,3 +160,12 @@ def test_cells_on_other_layer_rejected():
     assert str(error.value) == (
         "Invalid cells for LSTM: (('LSTMCell', 3),). Expected none, because only RNN runs cells."
     )
+
+
+def test_bidirectional_go_backwards_rejected():
+    with pytest.raises(SpecError) as error:
+        LayerConfig("LSTM", 3, go_backwards=True, bidirectional=True)
+    assert str(error.value) == (
+        "Invalid option go_backwards=True for a Bidirectional layer. Expected "
+        "go_backwards=False: Keras 3 makes the backward direction itself."
+    )
