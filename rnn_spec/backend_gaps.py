@@ -6,7 +6,7 @@ RuleBroken. The day the backends agree it passes, and the strict xfail fails the
 reporting that the gap has closed.
 
 The tag works on a Scenario or a Scenario Outline, as @known_gap does. pytest-bdd turns
-tags on an Examples block into plain pytest marks, which this hook never sees, so rows
+tags on an Examples block into plain pytest marks, which never reach this hook, so rows
 that differ by backend go in a Scenario Outline of their own.
 
 >>> backend_gap_mark("lstm", "jax") is None
