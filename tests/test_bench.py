@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -322,7 +323,8 @@ def test_every_listed_gpu_gets_a_case(pytester, monkeypatch):
 
 
 def test_timed_scenario_writes_json(pytester, monkeypatch):
-    monkeypatch.setattr("steps.benchmark_steps.matmul_peak", lambda device, timer: 50.0)
+    small_peak = functools.partial(matmul_peak, size=64, repeats=1)
+    monkeypatch.setattr("steps.benchmark_steps.matmul_peak", small_peak)
     output = pytester.path / "run.json"
     result = run_features(
         pytester,
@@ -342,7 +344,7 @@ def test_timed_scenario_writes_json(pytester, monkeypatch):
     assert entry["extra_info"]["sequences_per_second"] > 0
     assert entry["extra_info"]["gflop_per_second"] > 0
     assert data["machine_info"]["rnn_spec"]["devices"] == ["CPU:0"]
-    assert data["matmul_peak_gflop_per_second"] == {"CPU:0": 50.0}
+    assert data["matmul_peak_gflop_per_second"]["CPU:0"] > 0
 
 
 def test_smoke_run_untimed(pytester):
