@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rnn_spec.bench.results import Result, Run, format_seconds, format_table
+from rnn_spec.bench.results import Result, Run, format_seconds, format_section, format_table
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def format_gate(comparisons: list[Comparison], markdown: bool = False) -> str:
         rows = [_gate_row(c) for c in comparisons if c.group == group]
         statistic = comparisons[0].statistic
         header = ["call path", f"baseline {statistic}", f"current {statistic}", "ratio", "verdict"]
-        sections.append(f"{group}\n{format_table(header, rows, markdown)}")
+        sections.append(format_section(group, format_table(header, rows, markdown), markdown))
     failed = [c for c in comparisons if c.failed]
     summary = f"{len(failed)} of {len(comparisons)} benchmarks failed the gate."
     return "\n\n".join([*sections, summary])

@@ -7,7 +7,14 @@ fraction of the device's measured float32 matmul peak.
 
 from __future__ import annotations
 
-from rnn_spec.bench.results import REFERENCE_PATH, Result, Run, format_seconds, format_table
+from rnn_spec.bench.results import (
+    REFERENCE_PATH,
+    Result,
+    Run,
+    format_seconds,
+    format_section,
+    format_table,
+)
 from rnn_spec.bench.scenario import rates
 
 HEADER = [
@@ -27,7 +34,7 @@ def format_report(run: Run, markdown: bool = False) -> str:
     for group, results in run.groups().items():
         reference = next((r for r in results if r.call_path == REFERENCE_PATH), None)
         rows = [_report_row(result, reference, run.matmul_peaks) for result in results]
-        sections.append(f"{group}\n{format_table(HEADER, rows, markdown)}")
+        sections.append(format_section(group, format_table(HEADER, rows, markdown), markdown))
     return "\n\n".join(sections)
 
 

@@ -123,6 +123,13 @@ def format_seconds(seconds: float) -> str:
     return f"{milliseconds:.3g} ms"
 
 
+def format_section(title: str, table: str, markdown: bool) -> str:
+    """Put a group's title above its table; Markdown needs a blank line between them."""
+    if markdown:
+        return f"**{title}**\n\n{table}"
+    return f"{title}\n{table}"
+
+
 def format_table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
     """Lay out a table as aligned text, or as Markdown."""
     if markdown:
