@@ -88,11 +88,31 @@ Feature: initial_state: where a recurrent layer starts
       | lesson, LSTM | (2, 5, 1) | LSTM  | 3     | 2     | 3     | Keras accepts it |
       | other, GRU   | (3, 7, 4) | GRU   | 2     | 1     | 2     | Keras accepts it |
 
-    Examples: Rejected, on the eager call path with the TensorFlow backend
-      | case                     | input     | layer | units | count | width | result                                                                           |
-      | LSTM given h alone       | (2, 5, 1) | LSTM  | 3     | 1     | 3     | Keras rejects it with IndexError mentioning "list index out of range"            |
-      | LSTM given three states  | (3, 7, 4) | LSTM  | 2     | 3     | 2     | Keras rejects it with ValueError mentioning "Too few leaves"                     |
-      | LSTM states one too wide | (2, 5, 1) | LSTM  | 3     | 2     | 4     | Keras rejects it with InvalidArgumentError mentioning "Matrix size-incompatible" |
+    Examples: Rejected, on the eager call path
+      | case               | input     | layer | units | count | width | result                                                                |
+      | LSTM given h alone | (2, 5, 1) | LSTM  | 3     | 1     | 3     | Keras rejects it with IndexError mentioning "list index out of range" |
+
+  @backend_gap:jax_state_count_type_error
+  Scenario Outline: The eager call rejects a third state for an LSTM
+    Given an input of shape <input>
+    And a <layer> layer with <units> units
+    When Keras is asked to call the layer with <count> initial states of width <width>
+    Then Keras rejects it with ValueError mentioning "Too few leaves"
+
+    Examples: On the eager call path with the TensorFlow backend
+      | case                    | input     | layer | units | count | width |
+      | LSTM given three states | (3, 7, 4) | LSTM  | 2     | 3     | 2     |
+
+  @backend_gap:jax_width_mismatch_type_error
+  Scenario Outline: The eager call rejects states wider than units
+    Given an input of shape <input>
+    And a <layer> layer with <units> units
+    When Keras is asked to call the layer with <count> initial states of width <width>
+    Then Keras rejects it with InvalidArgumentError mentioning "Matrix size-incompatible"
+
+    Examples: On the eager call path with the TensorFlow backend
+      | case                     | input     | layer | units | count | width |
+      | LSTM states one too wide | (2, 5, 1) | LSTM  | 3     | 2     | 4     |
 
   Scenario Outline: Bidirectional takes the states of both directions, forward first
     Given an input of shape <input>

@@ -43,12 +43,6 @@ KNOWN_GAPS: dict[str, str] = {
         "an eager call, ValueError 'Dimensions must be equal' under predict) instead of "
         "the model's ValueError 'expected shape=..., found shape=...'"
     ),
-    "predict_reshape_only_first_batch": (
-        "Keras 3.15.1: a Functional model reshapes a batch one axis short or with an extra "
-        "size-1 axis on the first predict only; after one predict, a batch of another "
-        "rank raises ValueError 'as_list() is not defined on an unknown TensorShape', "
-        "while the eager call accepts it"
-    ),
 }
 
 
