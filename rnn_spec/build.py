@@ -28,7 +28,31 @@ def build_layer(config: LayerConfig):
     return layer
 
 
-@functools.lru_cache(maxsize=256)
+# Models kept for reuse. Each one holds its weights and traced functions, so the cache is
+# bounded, and Keras' global state is cleared every CLEAR_EVERY fresh builds: without
+# that, resident memory grows by about 0.6 MB per build however few models are kept.
+CACHE_SIZE = 64
+CLEAR_EVERY = 64
+_fresh_builds = 0
+
+
+def release_keras_state() -> None:
+    """Clear Keras' global state every CLEAR_EVERY fresh builds.
+
+    `clear_session(free_memory=False)` resets Keras' name counters and the TensorFlow
+    default graph without a garbage collection, which costs about 10 ms where the full
+    clear costs about 170 ms. Models built before it keep working: eager models hold
+    their own variables.
+    """
+    global _fresh_builds
+    _fresh_builds += 1
+    if _fresh_builds % CLEAR_EVERY == 0:
+        import keras
+
+        keras.backend.clear_session(free_memory=False)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def build_model(
     config: LayerConfig, timesteps: int | None, features: int, batch: int | None = None
 ):
@@ -43,6 +67,7 @@ def build_model(
     """
     import keras
 
+    release_keras_state()
     inputs = keras.Input(shape=(timesteps, features), batch_size=batch)
     outputs = build_layer(config)(inputs)
     model = keras.Model(inputs, outputs)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_spec.build import build_layer, seed_for, seed_weights
+from rnn_spec.build import CACHE_SIZE, build_layer, release_keras_state, seed_for, seed_weights
 from rnn_spec.config import LayerConfig, parse_units
 from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.run import INPUT_SEED, make_input
@@ -108,7 +108,7 @@ def make_batch(plan: ModelPlan, input_shape: Shape) -> np.ndarray:
     return values
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def build_planned_model(
     config: LayerConfig,
     plan: ModelPlan,
@@ -127,6 +127,7 @@ def build_planned_model(
     scenarios because the weights depend only on the arguments. A stateful layer keeps
     its states between calls, so every run in rnn_spec resets them before its first call.
     """
+    release_keras_state()
     model = make_planned_model(config, plan, timesteps, features, batch)
     # Padding changes the batch, not the model, so it is left out of the seed.
     seed_weights(model, seed_for(weights_of or config, _replace(plan, padding=0), features))

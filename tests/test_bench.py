@@ -323,6 +323,9 @@ def test_every_listed_gpu_gets_a_case(pytester, monkeypatch):
 
 
 def test_timed_scenario_writes_json(pytester, monkeypatch):
+    # Under pytest-xdist the outer worker's variable would make pytest-benchmark treat
+    # the inner run as a worker too, and a worker writes no JSON.
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
     small_peak = functools.partial(matmul_peak, size=64, repeats=1)
     monkeypatch.setattr("steps.benchmark_steps.matmul_peak", small_peak)
     output = pytester.path / "run.json"
