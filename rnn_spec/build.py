@@ -83,9 +83,9 @@ def seed_for(config: LayerConfig, *extra: object) -> int:
 def seed_weights(model, seed: int) -> None:
     """Overwrite every weight with uniform values in ±WEIGHT_SCALE.
 
-    Keras' default initializers give both Bidirectional directions the same draw only by
-    chance of the global seed; explicit values keep forward and backward weights distinct
-    and independent of test order. Biases are non-zero too, so that a dropped bias shows.
+    Keras' initializers draw from global random state, so their weights would depend on
+    what the run built before. Values from a generator seeded by the configuration do not
+    depend on test order. Biases are non-zero too, so that a dropped bias shows.
     """
     generator = np.random.default_rng(seed)
     for variable in model.weights:
