@@ -37,6 +37,10 @@ class RuleBroken(AssertionError):
     """Keras returned something other than what the rule states."""
 
 
+class StatementWrong(AssertionError):
+    """A feature states a value that neither the rule in rnn_spec nor Keras gives."""
+
+
 def context(outcome: Outcome) -> str:
     """The configuration part of every failure message."""
     return (
@@ -47,6 +51,7 @@ def context(outcome: Outcome) -> str:
 
 def check_names(outcome: Outcome, stated: tuple[str, ...]) -> None:
     """Check that the feature, the rule and Keras agree on what comes back, in order."""
+    __tracebackhide__ = True
     problems = []
     if stated != outcome.names:
         problems.append(
@@ -68,9 +73,12 @@ def check_shapes(outcome: Outcome, stated: Mapping[str, Shape]) -> None:
     """Check each named tensor's stated, derived, declared and observed shapes.
 
     Declared shapes come from a symbolic Input whose batch is unknown, so their batch
-    axis (axis 0) must be None and the other axes must match.
+    axis (axis 0) must be None and the other axes must match. When the rule and Keras
+    agree and only the feature states another shape, the error says the statement is
+    wrong, not the rule.
     """
-    lines, broken_rules = [], []
+    __tracebackhide__ = True
+    lines, broken_rules, keras_differs = [], [], False
     for name, stated_shape in stated.items():
         expected = outcome.expected.tensor(name)
         position = outcome.names.index(name)
@@ -79,16 +87,38 @@ def check_shapes(outcome: Outcome, stated: Mapping[str, Shape]) -> None:
             tuple(outcome.arrays[position].shape) if position < len(outcome.arrays) else None
         )
         problems = _shape_problems(stated_shape, expected.shape, declared, observed)
-        lines.append(
-            f"  {name}: expected {format_shape(stated_shape)} {expected.symbolic}, "
-            f"declared {format_shape(declared)}, observed {format_shape(observed)}"
-            + (f"  <- {'; '.join(problems)}" if problems else "")
-        )
+        lines.append(_shape_line(name, stated_shape, expected, declared, observed, problems))
         if problems and expected.rule not in broken_rules:
             broken_rules.append(expected.rule)
+        keras_differs = keras_differs or _keras_differs(expected.shape, declared, observed)
+
+    if broken_rules and not keras_differs:
+        header = (
+            "Feature statement wrong: the rule in rnn_spec and Keras agree, "
+            "but the feature states another shape"
+        )
+        raise StatementWrong("\n".join([header, context(outcome), *lines]))
     if broken_rules:
         header = [f"Rule broken: {rule}" for rule in broken_rules]
         raise RuleBroken("\n".join([*header, context(outcome), *lines]))
+
+
+def _shape_line(name, stated, expected, declared, observed, problems) -> str:
+    if tuple(stated) == tuple(expected.shape):
+        head = f"  {name}: expected {format_shape(stated)} {expected.symbolic}"
+    else:
+        head = (
+            f"  {name}: the feature states {format_shape(stated)}, the rule derives "
+            f"{format_shape(expected.shape)} {expected.symbolic}"
+        )
+    tail = f"  <- {'; '.join(problems)}" if problems else ""
+    return f"{head}, declared {format_shape(declared)}, observed {format_shape(observed)}{tail}"
+
+
+def _keras_differs(derived, declared, observed) -> bool:
+    declared_ok = declared is not None and _declared_matches(derived, declared)
+    observed_ok = observed is not None and tuple(observed) == tuple(derived)
+    return not (declared_ok and observed_ok)
 
 
 def _shape_problems(stated, derived, declared, observed) -> list[str]:
@@ -110,6 +140,7 @@ def _declared_matches(stated: Shape, declared: Shape) -> bool:
 
 def check_values(outcome: Outcome, left: View, right: View, equal: bool, rule: str) -> None:
     """Check that two views hold the same values (or, with equal=False, different ones)."""
+    __tracebackhide__ = True
     left_values = left.select(outcome.array(left.name))
     right_values = right.select(outcome.array(right.name))
     same_shape = left_values.shape == right_values.shape

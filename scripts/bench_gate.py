@@ -19,6 +19,7 @@ import sys
 
 from rnn_spec.bench.gate import compare, format_gate
 from rnn_spec.bench.results import STATISTICS, best_of, read_run
+from rnn_spec.errors import SpecError
 
 # Chosen by measurement on a shared 2-core machine with --repeat 3 on both sides:
 # unchanged runs reached 1.36, a 2x slowdown of one call path at least 1.87.
@@ -46,8 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     arguments = parser.parse_args(argv)
 
-    baseline = best_of([read_run(path) for path in arguments.baseline])
-    current = read_run(arguments.current)
+    try:
+        baseline = best_of([read_run(path) for path in arguments.baseline])
+        current = read_run(arguments.current)
+    except SpecError as error:
+        parser.error(str(error))
     comparisons = compare(baseline, current, arguments.threshold, arguments.statistic)
     print(
         f"Baseline: {describe_runs(baseline.runs_merged)}. "

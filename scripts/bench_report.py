@@ -16,6 +16,7 @@ import sys
 
 from rnn_spec.bench.report import format_report
 from rnn_spec.bench.results import read_run
+from rnn_spec.errors import SpecError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("run", help="JSON of one timing run")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     arguments = parser.parse_args(argv)
-    print(format_report(read_run(arguments.run), arguments.markdown))
+    try:
+        run = read_run(arguments.run)
+    except SpecError as error:
+        parser.error(str(error))
+    print(format_report(run, arguments.markdown))
     return 0
 
 

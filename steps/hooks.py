@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rnn_spec.known_gaps import known_gap_mark
+
+
+def pytest_configure(config):
+    """Create the folder of --cucumberjson's file, which pytest-bdd writes without making it.
+
+    pytest makes the folder of --junitxml itself, so both report options work on a fresh
+    checkout.
+    """
+    path = getattr(config.option, "cucumber_json_path", None)
+    if path:
+        Path(path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):

@@ -9,15 +9,16 @@ from rnn_spec.backend_gaps import BackendGap, backend_gap_mark
 from rnn_spec.errors import SpecError
 from tests.spec_runner import run_feature_text
 
-# The LSTM returns (2, 3), so the Then step breaks a rule on every backend.
+# An LSTM's c differs from its h, so the Then step breaks a rule on every backend.
 BROKEN_SCENARIO = """
 Feature: A rule stated wrongly on purpose
   @backend_gap:{gap_id}
-  Scenario: The output is one unit too wide
+  Scenario: The cell state is claimed to equal h
     Given an input of shape (2, 5, 1)
     And an LSTM layer with 3 units
+    And return_state is True
     When the layer reads the batch
-    Then the output shape is (2, 4)
+    Then c equals h
 """
 
 
@@ -45,7 +46,7 @@ def test_gap_ignored_on_other_backends(pytester, gap_on):
     result = run_feature_text(pytester, BROKEN_SCENARIO.format(gap_id="sample"))
 
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*Rule broken: return_sequences=False returns the last step only*"])
+    result.stdout.fnmatch_lines(["*Rule broken: c equals h*"])
 
 
 def test_mark_applies_only_on_listed_backend():

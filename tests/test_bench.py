@@ -361,3 +361,31 @@ def test_smoke_run_untimed(pytester):
         "-rs",
     )
     result.assert_outcomes(passed=1)
+
+
+def test_read_run_missing_file(tmp_path):
+    path = tmp_path / "missing.json"
+    with pytest.raises(SpecError) as error:
+        read_run(path)
+    assert str(error.value) == (
+        f"Benchmark file not found: {str(path)!r}. Expected the JSON that "
+        "scripts/bench_time.py or pytest --benchmark-json writes."
+    )
+
+
+def test_read_run_not_a_timing_run(tmp_path):
+    path = tmp_path / "results.json"
+    path.write_text('{"features": []}', encoding="utf-8")
+    with pytest.raises(SpecError) as error:
+        read_run(path)
+    assert str(error.value) == (
+        f"Invalid benchmark file: {str(path)!r}. Expected the JSON that "
+        "scripts/bench_time.py or pytest --benchmark-json writes, with a 'benchmarks' list."
+    )
+
+
+def test_read_run_not_json(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("not json", encoding="utf-8")
+    with pytest.raises(SpecError, match="Invalid benchmark file"):
+        read_run(path)

@@ -262,7 +262,9 @@ def test_plugin_records_failure(pytester):
 
     [record] = json.loads(results.read_text(encoding="utf-8"))["scenarios"]
     assert record["verdict"] == "failed"
-    assert record["message"].startswith("rnn_spec.checks.RuleBroken: Rule broken:")
+    assert record["message"].startswith(
+        "rnn_spec.checks.StatementWrong: Feature statement wrong:"
+    )
     assert record["outcome"]["observed"] == [[2, 3]]
 
 
@@ -288,3 +290,27 @@ def test_docs_from_plugin_results(pytester, tmp_path):
     text = page(tmp_path, "scenarios/gru-return_sequences_and_state-2.html")
     assert text.count('<span class="verdict verdict-passed">passed</span>') == 4
     assert "<code>h : (4, 6)</code>" in text
+
+
+def test_row_run_per_device_shows_pass():
+    from rnn_spec.site.pages import index_results, result_key
+
+    row = {"feature": "benchmark.predict.feature", "scenario": "Timed", "example": {"case": "a"}}
+    document = {
+        "scenarios": [
+            {**row, "verdict": "passed"},
+            {**row, "verdict": "skipped"},
+        ]
+    }
+    indexed = index_results(document)
+    key = result_key(row["feature"], row["scenario"], row["example"])
+    assert indexed[key]["verdict"] == "passed"
+
+
+def test_row_failure_outranks_pass():
+    from rnn_spec.site.pages import index_results, result_key
+
+    row = {"feature": "f.feature", "scenario": "S", "example": {}}
+    document = {"scenarios": [{**row, "verdict": "failed"}, {**row, "verdict": "passed"}]}
+    key = result_key(row["feature"], row["scenario"], row["example"])
+    assert index_results(document)[key]["verdict"] == "failed"

@@ -73,9 +73,21 @@ def test_wrong_stated_shape_reports_all(pytester):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
-            "*Rule broken: return_sequences=False returns the last step only",
+            "*Feature statement wrong: the rule in rnn_spec and Keras agree, "
+            "but the feature states another shape",
             "*Configuration: LSTM(units=3, return_sequences=False, return_state=False), "
             "input (2, 5, 1), call path call",
-            "*output: expected (2, 5, 3) (batch, units), declared (None, 3), observed (2, 3)*",
+            "*output: the feature states (2, 5, 3), the rule derives (2, 3) (batch, units), "
+            "declared (None, 3), observed (2, 3)*",
         ]
     )
+
+
+def test_cucumber_json_folder_created(pytester):
+    text = (
+        f"Feature: Sample\n  Scenario: Last step\n{LAYER_STEPS}"
+        "    Then the layer returns output\n"
+    )
+    result = run_feature_text(pytester, text, "--cucumberjson=reports/cucumber.json")
+    result.assert_outcomes(passed=1)
+    assert (pytester.path / "reports" / "cucumber.json").is_file()

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnn_spec.errors import not_one_of
+from rnn_spec.errors import SpecError, invalid, not_one_of
 
 STATISTICS = ("min", "median")
 REFERENCE_PATH = "predict"
@@ -52,9 +52,22 @@ class Run:
         return grouped
 
 
+RUN_FORMAT = "the JSON that scripts/bench_time.py or pytest --benchmark-json writes"
+
+
 def read_run(path: str | Path) -> Run:
-    """Read a file written by `pytest --benchmark-json PATH`."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    """Read a file written by `pytest --benchmark-json PATH`.
+
+    Raises SpecError naming the file when it is missing, not JSON or not a timing run.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpecError(f"Benchmark file not found: {str(path)!r}. Expected {RUN_FORMAT}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise invalid("benchmark file", str(path), RUN_FORMAT) from None
+    if not isinstance(data, dict) or not isinstance(data.get("benchmarks"), list):
+        raise invalid("benchmark file", str(path), RUN_FORMAT + ", with a 'benchmarks' list")
     results = tuple(
         Result(
             fullname=entry["fullname"],

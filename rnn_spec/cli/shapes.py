@@ -27,6 +27,12 @@ LESSON_INPUT = (2, 5, 1)
 LESSON_UNITS = 3
 FORMATS = ("text", "json")
 FLAGS = ("return_sequences", "return_state", "go_backwards", "bidirectional")
+FLAG_HELP = {
+    "return_sequences": "set return_sequences=True: return every step",
+    "return_state": "set return_state=True: return the final states after the output",
+    "go_backwards": "set go_backwards=True: read the sequence last step first",
+    "bidirectional": "wrap the layer in keras.layers.Bidirectional",
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def add_parser(subparsers) -> None:
     )
     for flag in FLAGS:
         option = "--" + flag.replace("_", "-")
-        parser.add_argument(option, action="store_true", help=f"set {flag}=True")
+        parser.add_argument(option, action="store_true", help=FLAG_HELP[flag])
     parser.add_argument(
         "--merge-mode",
         type=spec_type(parse_merge_mode, "merge_mode"),

@@ -95,11 +95,23 @@ def result_key(feature: str, scenario: str, example: dict[str, str]) -> str:
     return json.dumps([feature, scenario, example], sort_keys=True)
 
 
+# When one Examples row runs as several tests (a benchmark row runs once per device),
+# the row shows the most telling verdict: a failure first, a skip only if all skipped.
+VERDICT_PRIORITY = ("failed", "xpassed", "passed", "xfailed", "skipped", NOT_RUN)
+
+
 def index_results(document: dict) -> dict[str, dict]:
-    return {
-        result_key(record["feature"], record["scenario"], record["example"]): record
-        for record in document["scenarios"]
-    }
+    indexed: dict[str, dict] = {}
+    for record in document["scenarios"]:
+        key = result_key(record["feature"], record["scenario"], record["example"])
+        if key not in indexed or _rank(record) < _rank(indexed[key]):
+            indexed[key] = record
+    return indexed
+
+
+def _rank(record: dict) -> int:
+    verdict = record.get("verdict", NOT_RUN)
+    return VERDICT_PRIORITY.index(verdict) if verdict in VERDICT_PRIORITY else len(VERDICT_PRIORITY)
 
 
 def feature_page(feature: Feature, definitions: list[StepDefinition], results: dict[str, dict]) -> FeaturePage:
