@@ -108,9 +108,27 @@ def _converter_forms(converter: Callable) -> str:
 
 
 def _readable_regex(pattern: str) -> str:
-    text = _replace_groups(pattern)
+    text = _replace_noncapturing(_replace_groups(pattern))
+    text = re.sub(r"(<\w+>)\?", r"[\1]", text)
     text = re.sub(r"(\w)\?", r"[\1]", text)
     return text.replace("\\", "")
+
+
+def _replace_noncapturing(pattern: str) -> str:
+    """Render (?:a|b) as (a|b), and an optional (?:...)? as [...].
+
+    >>> _replace_noncapturing("reads(?: with <option>)? (?:the batch|a batch)")
+    'reads[ with <option>] (the batch|a batch)'
+    """
+    start = pattern.find("(?:")
+    if start < 0:
+        return pattern
+    end = _group_end(pattern, start)
+    inner = _replace_noncapturing(pattern[start + 3 : end - 1])
+    rest = pattern[end:]
+    if rest.startswith("?"):
+        return pattern[:start] + f"[{inner}]" + _replace_noncapturing(rest[1:])
+    return pattern[:start] + f"({inner})" + _replace_noncapturing(rest)
 
 
 def _replace_groups(pattern: str) -> str:
