@@ -14,7 +14,7 @@ WEIGHT_SCALE = 0.5
 
 
 def build_layer(config: LayerConfig):
-    """Make the Keras layer, wrapped in Bidirectional when the configuration says so."""
+    """Make the Keras layer, wrapped in Bidirectional when `config.bidirectional` is set."""
     import keras
 
     if config.layer == RNN_LAYER:
@@ -28,9 +28,9 @@ def build_layer(config: LayerConfig):
     return layer
 
 
-# Models kept for reuse. Each one holds its weights and traced functions, so the cache is
-# bounded, and Keras' global state is cleared every CLEAR_EVERY fresh builds: without
-# that, resident memory grows by about 0.6 MB per build however few models are kept.
+# Models kept for reuse. Each one keeps its weights and traced functions, so the cache is
+# bounded. Keras' global state is cleared every CLEAR_EVERY fresh builds, because without
+# that resident memory grows by about 0.6 MB per build however few models are kept.
 CACHE_SIZE = 64
 CLEAR_EVERY = 64
 _fresh_builds = 0

@@ -2,7 +2,7 @@
 
 Each failure message names the rule, the configuration, the input shape and, for every
 tensor involved, the expected, declared and observed values, so that a CI log alone
-tells which rule an upgrade broke.
+shows which rule an upgrade broke.
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def check_shapes(outcome: Outcome, stated: Mapping[str, Shape]) -> None:
 
     Declared shapes come from a symbolic Input whose batch is unknown, so their batch
     axis (axis 0) must be None and the other axes must match. When the rule and Keras
-    agree and only the feature states another shape, the error says the statement is
-    wrong, not the rule.
+    agree and only the feature states another shape, the error reports the
+    statement as wrong, not the rule.
     """
     __tracebackhide__ = True
     lines, broken_rules, keras_differs = [], [], False
@@ -175,7 +175,7 @@ def check_reference(outcome: Outcome, tolerance: float) -> None:
     lines, broken = [], False
     for position, name in enumerate(outcome.names):
         observed = outcome.arrays[position] if position < len(outcome.arrays) else None
-        difference = _largest_difference(observed, reference[position])
+        difference = largest_difference(observed, reference[position])
         fails = not difference <= tolerance
         broken = broken or fails
         lines.append(
@@ -201,7 +201,7 @@ def check_combination(
     """Check that tensor `name` equals `combination` of the tensors that `source` returned."""
     observed = outcome.array(name)
     combined = combination.evaluate({n: source.array(n) for n in combination.names})
-    difference = _largest_difference(observed, combined)
+    difference = largest_difference(observed, combined)
     if difference <= IDENTITY_TOLERANCE:
         return
     raise RuleBroken(
@@ -220,7 +220,7 @@ def check_combination(
     )
 
 
-def _largest_difference(observed: np.ndarray | None, expected: np.ndarray) -> float:
+def largest_difference(observed: np.ndarray | None, expected: np.ndarray) -> float:
     """The largest absolute element difference, or infinity when the shapes differ."""
     if observed is None or observed.shape != expected.shape:
         return float("inf")

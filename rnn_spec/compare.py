@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_spec.checks import IDENTITY_TOLERANCE, RuleBroken, context
+from rnn_spec.checks import IDENTITY_TOLERANCE, RuleBroken, context, largest_difference
 from rnn_spec.run import Outcome
 from rnn_spec.shapes import format_shape
 from rnn_spec.views import View
@@ -24,9 +24,7 @@ def check_runs(run: Outcome, reference: Outcome, view: View, same: bool) -> None
     """Check that `view` of the run and of the reference run are equal (or differ)."""
     left = view.select(run.array(view.name))
     right = view.select(reference.array(view.name))
-    difference = float("inf")
-    if left.shape == right.shape:
-        difference = float(np.max(np.abs(left - right), initial=0.0))
+    difference = largest_difference(left, right)
     if (difference <= RUNS_TOLERANCE) == same:
         return
     relation = "is the same in both runs" if same else "differs between the runs"

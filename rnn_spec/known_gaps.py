@@ -1,7 +1,7 @@
 """Known disagreements in upstream Keras, each with its reason.
 
 A scenario tagged @known_gap:<id> runs as a strict xfail: it must fail today, and the
-day Keras changes so that it passes, the run fails and says the gap has closed. It must
+day Keras changes so that it passes, the run fails and reports that the gap has closed. It must
 fail with RuleBroken, the error of a broken rule: any other error (a typo in a step, an
 invalid configuration) fails the run, so a gap cannot hide an unrelated mistake.
 """

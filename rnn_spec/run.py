@@ -21,7 +21,7 @@ class Outcome:
     """What one layer returned: the declared shapes and the arrays, in Keras' order.
 
     `names` come from the rule; `declared` and `arrays` come from Keras. Their lengths
-    differ when Keras returns more or fewer tensors than the rule says.
+    differ when Keras returns more or fewer tensors than the rule names.
     """
 
     expected: Expected

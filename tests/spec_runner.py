@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 # pytester's in-process runs restore sys.modules afterwards, which would drop a
-# TensorFlow first imported inside one of them; importing TensorFlow a second time in
+# TensorFlow first imported inside one of them. Importing TensorFlow a second time in
 # one process aborts it. Importing Keras here keeps it loaded for every run.
 import keras  # noqa: F401
 

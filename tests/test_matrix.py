@@ -108,7 +108,7 @@ def called_layer(config: LayerConfig, dimensions: Dimensions):
 
     The cases that differ only in which sizes are unknown share this layer and its
     observed shapes, because the eager call, the slow part, is the same for all of them.
-    It does not use build_model: its cache holds 256 models, and the matrix's 72 layers
+    It does not use build_model: its cache keeps 64 models, and the matrix's 72 layers
     times four input specs would evict the models that the features reuse.
     """
     layer = build_layer(config)

@@ -9,6 +9,8 @@ from rnn_spec.config import LAYER_NAMES
 from rnn_spec.errors import SpecError, invalid, not_one_of
 from rnn_spec.shapes import Shape
 
+FORMATS = ("text", "json")
+
 INPUT_FORM = "batch,timesteps,features as three positive integers, such as 2,5,1"
 
 
@@ -51,3 +53,10 @@ def parse_input_argument(text: str) -> Shape:
 
 def _is_positive_integer(text: str) -> bool:
     return text.isascii() and text.isdigit() and int(text) > 0
+
+
+def parse_format(text: str) -> str:
+    """Parse the output format: text or json."""
+    if text not in FORMATS:
+        raise not_one_of("format", text, FORMATS)
+    return text

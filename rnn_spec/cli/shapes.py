@@ -18,14 +18,13 @@ import json
 import sys
 from dataclasses import dataclass
 
-from rnn_spec.cli.arguments import parse_input_argument, parse_layer, spec_type
+from rnn_spec.cli.arguments import parse_format, parse_input_argument, parse_layer, spec_type
 from rnn_spec.config import LayerConfig, parse_merge_mode, parse_units
-from rnn_spec.errors import SpecError, not_one_of
+from rnn_spec.errors import SpecError
 from rnn_spec.shapes import Shape, format_shape
 
 LESSON_INPUT = (2, 5, 1)
 LESSON_UNITS = 3
-FORMATS = ("text", "json")
 FLAGS = ("return_sequences", "return_state", "go_backwards", "bidirectional")
 FLAG_HELP = {
     "return_sequences": "set return_sequences=True: return every step",
@@ -92,13 +91,6 @@ def add_parser(subparsers) -> None:
         help="output format: text (default) or json",
     )
     parser.set_defaults(run=run, parser=parser)
-
-
-def parse_format(text: str) -> str:
-    """Parse the output format: text or json."""
-    if text not in FORMATS:
-        raise not_one_of("format", text, FORMATS)
-    return text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnn_spec.cli.arguments import spec_type
+from rnn_spec.cli.arguments import parse_format, spec_type
 from rnn_spec.cli.phrases import accepted_forms, parameters, phrase
 from rnn_spec.cli.step_registry import (
     Matches,
@@ -25,9 +25,8 @@ from rnn_spec.cli.step_registry import (
     match_features,
     plugin_modules,
 )
-from rnn_spec.errors import SpecError, invalid, not_one_of
+from rnn_spec.errors import SpecError, invalid
 
-FORMATS = ("text", "json")
 # Long lists of feature files wrap at this many characters, indented under their label.
 WIDTH = 100
 USED_IN = "    used in:  "
@@ -78,13 +77,6 @@ def add_parser(subparsers) -> None:
         help="exit with status 1 when a step is ambiguous or undefined, or a definition unused",
     )
     parser.set_defaults(run=run, parser=parser)
-
-
-def parse_format(text: str) -> str:
-    """Parse the output format: text or json."""
-    if text not in FORMATS:
-        raise not_one_of("format", text, FORMATS)
-    return text
 
 
 def run(args: argparse.Namespace) -> int:
