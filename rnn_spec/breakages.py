@@ -335,11 +335,12 @@ def pytest_configure(config: pytest.Config) -> None:
     if name not in BREAKAGES:
         raise pytest.UsageError(str(not_one_of("breakage", name, BREAKAGES)))
 
-    from rnn_spec.build import build_model
+    from rnn_spec.build import clear_caches
 
-    # Models built before the breakage carry unbroken symbolic outputs; build anew.
-    build_model.cache_clear()
+    # Models built before the breakage carry unbroken symbolic outputs, and results
+    # observed before it are unbroken; build and call anew, before and after.
+    clear_caches()
     monkeypatch = pytest.MonkeyPatch()
     BREAKAGES[name].apply(monkeypatch)
     config.add_cleanup(monkeypatch.undo)
-    config.add_cleanup(build_model.cache_clear)
+    config.add_cleanup(clear_caches)

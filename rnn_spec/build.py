@@ -28,12 +28,36 @@ def build_layer(config: LayerConfig):
     return layer
 
 
-# Models kept for reuse. Each one keeps its weights and traced functions, so the cache is
-# bounded. Keras' global state is cleared every CLEAR_EVERY fresh builds, because without
-# that resident memory grows by about 0.6 MB per build however few models are kept.
+# Models and results kept for reuse. Each model keeps its weights and traced functions,
+# so every cache is bounded. Keras' global state is cleared every CLEAR_EVERY fresh
+# builds, because without that resident memory grows by about 0.6 MB per build however
+# few models are kept.
 CACHE_SIZE = 64
 CLEAR_EVERY = 64
 _fresh_builds = 0
+_caches: list = []
+
+
+def cached(function):
+    """Cache `function`'s results by its arguments, up to CACHE_SIZE, until clear_caches().
+
+    Every model and every observed result in rnn_spec goes through one of these caches,
+    so that one call of clear_caches() makes the next scenario build and call afresh.
+    """
+    wrapper = functools.lru_cache(maxsize=CACHE_SIZE)(function)
+    _caches.append(wrapper)
+    return wrapper
+
+
+def clear_caches() -> None:
+    """Forget every cached model and result.
+
+    Needed where Keras itself changes within one process, as when a breakage patches
+    it: a model built before carries the old symbolic outputs, and a cached result
+    would hide the change.
+    """
+    for cache in _caches:
+        cache.cache_clear()
 
 
 def release_keras_state() -> None:
@@ -52,7 +76,7 @@ def release_keras_state() -> None:
         keras.backend.clear_session(free_memory=False)
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
+@cached
 def build_model(
     config: LayerConfig, timesteps: int | None, features: int, batch: int | None = None
 ):

@@ -15,12 +15,11 @@ An empty plan is the bare layer that `rnn_spec.build.build_model` builds.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_spec.build import CACHE_SIZE, build_layer, release_keras_state, seed_for, seed_weights
+from rnn_spec.build import build_layer, cached, release_keras_state, seed_for, seed_weights
 from rnn_spec.config import LayerConfig, parse_units
 from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.run import INPUT_SEED, make_input
@@ -108,7 +107,7 @@ def make_batch(plan: ModelPlan, input_shape: Shape) -> np.ndarray:
     return values
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
+@cached
 def build_planned_model(
     config: LayerConfig,
     plan: ModelPlan,

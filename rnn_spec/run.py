@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnn_spec.build import build_layer, build_model, declared_shapes, seed_for, seed_weights
+from rnn_spec.build import build_layer, build_model, cached, declared_shapes, seed_for, seed_weights
 from rnn_spec.config import LayerConfig
 from rnn_spec.errors import invalid, not_one_of
 from rnn_spec.rule import Expected, expected_outputs
@@ -72,20 +72,41 @@ def run_layer(
     """
     if call_path not in CALL_PATHS:
         raise not_one_of("call path", call_path, CALL_PATHS)
+    return _observe(config, tuple(input_shape), call_path, backward)
+
+
+@cached
+def _observe(
+    config: LayerConfig, input_shape: Shape, call_path: str, backward: LayerConfig | None
+) -> Outcome:
+    """Run the layer once per run for each set of arguments; later callers share the result.
+
+    The model, its weights and the batch depend only on the arguments, so a second real
+    call would return the same arrays. They are made read-only, so that no scenario can
+    change what another one reads.
+    """
     if backward is not None:
-        return run_with_backward_layer(config, backward, input_shape, call_path)
+        return _read_only(run_with_backward_layer(config, backward, input_shape, call_path))
     batch, timesteps, features = input_shape
     model = build_model(config, timesteps, features)
     inputs = make_input((batch, timesteps, features))
     arrays = _call(model, inputs, call_path)
-    return Outcome(
-        expected=expected_outputs(config, input_shape),
-        declared=declared_shapes(model),
-        arrays=arrays,
-        inputs=inputs,
-        call_path=call_path,
-        weights=tuple(model.get_weights()),
+    return _read_only(
+        Outcome(
+            expected=expected_outputs(config, input_shape),
+            declared=declared_shapes(model),
+            arrays=arrays,
+            inputs=inputs,
+            call_path=call_path,
+            weights=tuple(model.get_weights()),
+        )
     )
+
+
+def _read_only(outcome: Outcome) -> Outcome:
+    for array in (*outcome.arrays, outcome.inputs, *outcome.weights):
+        array.setflags(write=False)
+    return outcome
 
 
 def rerun_with_merge_mode(outcome: Outcome, merge_mode: str | None) -> Outcome:

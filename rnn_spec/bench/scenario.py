@@ -6,7 +6,6 @@ device scope, so its weights live on the device being timed.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +13,7 @@ import numpy as np
 from rnn_spec.bench.devices import backend_name, place
 from rnn_spec.bench.flops import flop_count
 from rnn_spec.bench.paths import CallFunction, make_call, slowdown_factor
-from rnn_spec.build import build_layer, declared_shapes, seed_for, seed_weights
+from rnn_spec.build import build_layer, cached, declared_shapes, seed_for, seed_weights
 from rnn_spec.config import LayerConfig
 from rnn_spec.rule import expected_outputs
 from rnn_spec.run import Outcome, make_input
@@ -116,7 +115,7 @@ def prepare(config: LayerConfig, input_shape: Shape, call_path: str, device: str
     )
 
 
-@functools.lru_cache(maxsize=32)
+@cached
 def build_on_device(config: LayerConfig, sequence_shape: tuple[int, int], device: str):
     """Build the seeded model for `config` with its weights on `device`.
 

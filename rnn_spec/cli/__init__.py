@@ -11,6 +11,7 @@ Each subcommand lives in its own module with `add_parser(subparsers)` and `run(a
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 from collections.abc import Sequence
 
@@ -32,10 +33,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Look up the shapes Keras recurrent layers return, list the step "
         "phrases a feature can use, and build the documentation site.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.add_parser(subparsers)
     return parser
+
+
+def package_version() -> str:
+    """The installed version of rnn-spec, or "unknown" when it is run from an uninstalled tree."""
+    try:
+        return importlib.metadata.version("rnn-spec")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

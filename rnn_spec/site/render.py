@@ -69,7 +69,7 @@ def _write_feature(out, feature: FeaturePage, html, markdown, context, words) ->
         ),
     ]
     for scenario in feature.scenarios:
-        diagrams = _diagrams(out, scenario.rows, words, written)
+        diagrams = _diagrams(out, scenario.rows, html.get_template("diagram.svg.j2"), words, written)
         written.append(
             _write(
                 out / "scenarios" / f"{scenario.slug}.html",
@@ -79,9 +79,12 @@ def _write_feature(out, feature: FeaturePage, html, markdown, context, words) ->
     return written
 
 
-def _diagrams(out: Path, rows: list[RowPage], words, written: list[Path]) -> list[dict]:
-    """Draw each distinct configuration once, with the cases it covers."""
-    svg = environment().get_template("diagram.svg.j2")
+def _diagrams(out: Path, rows: list[RowPage], svg, words, written: list[Path]) -> list[dict]:
+    """Draw each distinct configuration once, with the cases it covers.
+
+    `svg` is the diagram template of the site's one HTML environment, which compiles it
+    once; a new environment per scenario would compile it again each time.
+    """
     diagrams: dict[str, dict] = {}
     for row in rows:
         if row.diagram_id is None:
