@@ -52,8 +52,8 @@ def cached(function):
 def clear_caches() -> None:
     """Forget every cached model and result.
 
-    Needed where Keras itself changes within one process, as when a breakage patches
-    it: a model built before carries the old symbolic outputs, and a cached result
+    Call it when Keras itself changes within one process, as when a breakage patches it.
+    A model built before the change keeps the old symbolic outputs, and a cached result
     would hide the change.
     """
     for cache in _caches:

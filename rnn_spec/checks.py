@@ -7,11 +7,12 @@ shows which rule an upgrade broke.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 
 import numpy as np
 
-from rnn_spec.errors import invalid
+from rnn_spec.errors import Unreadable, invalid
 from rnn_spec.reference import reference_outputs
 from rnn_spec.run import Outcome
 from rnn_spec.shapes import Shape, format_shape
@@ -20,6 +21,8 @@ from rnn_spec.views import Combination, View
 # Float32 results of one computation that Keras returns twice (output and h) are equal
 # to the bit; the tolerance only absorbs a copy through another dtype.
 IDENTITY_TOLERANCE = 1e-6
+# The first part of a state's name: h, h_forward and h_backward are h states.
+STATE_PREFIXES = ("h", "c")
 
 
 def parse_tolerance(text: str) -> float:
@@ -47,6 +50,20 @@ def context(outcome: Outcome) -> str:
         f"Configuration: {outcome.expected.describe()}, "
         f"input {format_shape(outcome.expected.input_shape)}, call path {outcome.call_path}"
     )
+
+
+@contextlib.contextmanager
+def reading(outcome: Outcome, rule: str):
+    """Turn a tensor that cannot be read as named into a failure of `rule`.
+
+    A missing tensor, or a view that does not fit a tensor's shape, means Keras returned
+    something other than the rule states, so it fails as "Rule broken" like any mismatch.
+    """
+    __tracebackhide__ = True
+    try:
+        yield
+    except Unreadable as error:
+        raise RuleBroken("\n".join([f"Rule broken: {rule}", context(outcome), f"  {error}"])) from None
 
 
 def check_names(outcome: Outcome, stated: tuple[str, ...]) -> None:
@@ -138,11 +155,30 @@ def _declared_matches(stated: Shape, declared: Shape) -> bool:
     return declared[0] is None and tuple(declared[1:]) == tuple(stated[1:])
 
 
+def check_state_shapes(outcome: Outcome, stated: Shape) -> None:
+    """Check that every state the rule names (h, c and their per-direction forms) has `stated`."""
+    __tracebackhide__ = True
+    states = [name for name in outcome.names if name.split("_")[0] in STATE_PREFIXES]
+    if not states:
+        raise StatementWrong(
+            "\n".join(
+                [
+                    "Feature statement wrong: the feature states the shape of each state, "
+                    "but the rule in rnn_spec derives no state for this layer",
+                    context(outcome),
+                    f"  the rule derives: {', '.join(outcome.names)}",
+                ]
+            )
+        )
+    check_shapes(outcome, {name: stated for name in states})
+
+
 def check_values(outcome: Outcome, left: View, right: View, equal: bool, rule: str) -> None:
     """Check that two views hold the same values (or, with equal=False, different ones)."""
     __tracebackhide__ = True
-    left_values = left.select(outcome.array(left.name))
-    right_values = right.select(outcome.array(right.name))
+    with reading(outcome, rule):
+        left_values = left.select(outcome.array(left.name))
+        right_values = right.select(outcome.array(right.name))
     same_shape = left_values.shape == right_values.shape
     difference = (
         float(np.max(np.abs(left_values - right_values))) if same_shape else float("inf")
@@ -199,8 +235,9 @@ def check_combination(
     outcome: Outcome, name: str, combination: Combination, source: Outcome, rule: str
 ) -> None:
     """Check that tensor `name` equals `combination` of the tensors that `source` returned."""
-    observed = outcome.array(name)
-    combined = combination.evaluate({n: source.array(n) for n in combination.names})
+    with reading(outcome, rule):
+        observed = outcome.array(name)
+        combined = combination.evaluate({n: source.array(n) for n in combination.names})
     difference = largest_difference(observed, combined)
     if difference <= IDENTITY_TOLERANCE:
         return

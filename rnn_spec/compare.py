@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_spec.checks import IDENTITY_TOLERANCE, RuleBroken, context, largest_difference
+from rnn_spec.checks import IDENTITY_TOLERANCE, RuleBroken, context, largest_difference, reading
 from rnn_spec.run import Outcome
 from rnn_spec.shapes import format_shape
 from rnn_spec.views import View
@@ -22,12 +22,13 @@ def describe_run(run: Outcome) -> str:
 
 def check_runs(run: Outcome, reference: Outcome, view: View, same: bool) -> None:
     """Check that `view` of the run and of the reference run are equal (or differ)."""
-    left = view.select(run.array(view.name))
-    right = view.select(reference.array(view.name))
+    relation = "is the same in both runs" if same else "differs between the runs"
+    with reading(run, f"{view.text} {relation}"):
+        left = view.select(run.array(view.name))
+        right = view.select(reference.array(view.name))
     difference = largest_difference(left, right)
     if (difference <= RUNS_TOLERANCE) == same:
         return
-    relation = "is the same in both runs" if same else "differs between the runs"
     raise RuleBroken(
         "\n".join(
             [
@@ -45,7 +46,8 @@ def check_runs(run: Outcome, reference: Outcome, view: View, same: bool) -> None
 
 def check_all_zeros(run: Outcome, view: View) -> None:
     """Check that every element of `view` is 0, as Keras writes at steps it skips."""
-    values = view.select(run.array(view.name))
+    with reading(run, f"{view.text} is all zeros"):
+        values = view.select(run.array(view.name))
     largest = float(np.max(np.abs(values), initial=0.0))
     if largest == 0.0:
         return

@@ -32,3 +32,12 @@ def invalid(what: str, value: object, allowed: str) -> SpecError:
 def not_one_of(what: str, value: object, allowed: Iterable[object]) -> SpecError:
     """Build the error for a value outside a fixed set of choices."""
     return invalid(what, value, "one of " + format_allowed(allowed))
+
+
+class Unreadable(AssertionError):
+    """What Keras returned cannot be read the way a step names it.
+
+    A tensor the rule names is missing, or a view such as "the forward half" or "the last
+    step" does not fit the tensor's shape. The checks turn it into a "Rule broken" failure
+    that names the rule being checked.
+    """

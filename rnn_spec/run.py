@@ -8,7 +8,7 @@ import numpy as np
 
 from rnn_spec.build import build_layer, build_model, cached, declared_shapes, seed_for, seed_weights
 from rnn_spec.config import LayerConfig
-from rnn_spec.errors import invalid, not_one_of
+from rnn_spec.errors import Unreadable, invalid, not_one_of
 from rnn_spec.rule import Expected, expected_outputs
 from rnn_spec.shapes import Shape
 
@@ -46,7 +46,7 @@ class Outcome:
         self.expected.tensor(name)
         position = self.names.index(name)
         if position >= len(self.arrays):
-            raise AssertionError(
+            raise Unreadable(
                 f"{self.expected.config.describe()} returned {len(self.arrays)} tensors, "
                 f"so it has no {name!r}; the rule expects {', '.join(self.names)}."
             )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_spec.errors import SpecError, format_allowed, invalid
+from rnn_spec.errors import SpecError, Unreadable, format_allowed, invalid
 
 SELECTORS = ("last step", "first step", "step N", "forward half", "backward half")
 _STEP = re.compile(r"step (\d+)")
@@ -69,13 +69,13 @@ def _apply(selector: str, array: np.ndarray, text: str) -> np.ndarray:
     if selector.endswith("half"):
         width = array.shape[-1]
         if width % 2:
-            raise AssertionError(
+            raise Unreadable(
                 f"{text}: the last axis has odd width {width}, so it has no {selector}"
             )
         return array[..., : width // 2] if selector == "forward half" else array[..., width // 2 :]
 
     if array.ndim != 3:
-        raise AssertionError(
+        raise Unreadable(
             f"{text}: {selector} needs a sequence (batch, timesteps, units), "
             f"but the tensor has shape {array.shape}"
         )

@@ -10,8 +10,9 @@ Runs, one after another on the same machine:
      memory after 50 and after 500.
 It prints each wall time, its ratio to the import, each peak resident memory, and the
 targets: specification ≤ 3× import, suite ≤ 10× import, peak < 1.5 GB, 500 builds
-within 100 MB of 50. --breakdown also times `pytest steps -m "not benchmark"` and
-`-m "not realistic"`, to show what the benchmark scenarios add.
+within 100 MB of 50. --breakdown also times `pytest steps --collect-only` (start-up,
+the TensorFlow import and collection, which every run pays), `-m benchmark` (the
+benchmarks' smoke calls) and `-m "not benchmark"`, to show where the time goes.
 """
 
 from __future__ import annotations
@@ -114,8 +115,9 @@ def measure(import_runs: int, breakdown: bool) -> list[Measurement]:
     runs = [min(imports, key=lambda m: m.seconds)]
     runs.append(run_measured("pytest steps", pytest_command("steps", "--durations=10")))
     if breakdown:
+        runs.append(run_measured("pytest steps --collect-only", pytest_command("steps", "--collect-only")))
+        runs.append(run_measured("pytest steps -m benchmark", pytest_command("steps", "-m", "benchmark")))
         runs.append(run_measured("pytest steps -m 'not benchmark'", pytest_command("steps", "-m", "not benchmark")))
-        runs.append(run_measured("pytest steps -m 'not realistic'", pytest_command("steps", "-m", "not realistic")))
     runs.append(run_measured("pytest", pytest_command("--durations=10")))
     runs.append(run_measured("500 model builds", [sys.executable, __file__, "--probe-builds"]))
     return runs
@@ -174,7 +176,7 @@ def durations(run: Measurement) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
-    parser.add_argument("--breakdown", action="store_true", help="also time the spec without benchmarks")
+    parser.add_argument("--breakdown", action="store_true", help="also time collection alone, the benchmarks alone and the spec without them")
     parser.add_argument("--import-runs", type=int, default=3, help="imports timed; the best counts (default 3)")
     parser.add_argument("--probe-builds", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)

@@ -9,14 +9,13 @@ from rnn_spec.checks import (
     check_names,
     check_reference,
     check_shapes,
+    check_state_shapes,
     check_values,
     parse_tolerance,
 )
 from rnn_spec.shapes import parse_shape
 from rnn_spec.views import parse_combination, parse_view
 from steps.phrases import parse_names
-
-STATE_PREFIXES = ("h", "c")
 
 
 @then(parsers.re(r"the layer returns (?P<names>.+)"))
@@ -32,10 +31,7 @@ def tensor_shape_is(outcome, name, shape):
 
 @then(parsers.re(r"each state shape is (?P<shape>.+)"))
 def each_state_shape_is(outcome, shape):
-    stated = parse_shape(shape, outcome.expected.dimensions())
-    states = [name for name in outcome.names if name.split("_")[0] in STATE_PREFIXES]
-    assert states, f"{outcome.expected.config.describe()} returns no states"
-    check_shapes(outcome, {name: stated for name in states})
+    check_state_shapes(outcome, parse_shape(shape, outcome.expected.dimensions()))
 
 
 @then(parsers.re(r"(?P<left>.+) equals (?P<right>.+)"))

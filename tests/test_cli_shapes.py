@@ -27,8 +27,8 @@ def pairwise_combinations() -> list[tuple]:
 
     The layer for flags number f and wrapping number w is number (f + w) mod 3, so each
     pair of layer, flags and wrapping comes up at least once. tests/test_matrix.py
-    crosses all 72 against Keras; here each lookup also builds and calls a model, and
-    what the command adds is its report, which pairs cover.
+    crosses all 72 combinations against Keras. Here each lookup builds and calls a model
+    as well, so pairs are enough to check the command's report.
     """
     return [
         (LAYER_NAMES[(f + w) % len(LAYER_NAMES)], sequences, state, wrapping)
@@ -239,9 +239,9 @@ def test_invalid_argument_named(argv, message, capsys):
 def test_installed_script_runs():
     """The console script reaches rnn_spec.cli.main.
 
-    `--version` imports no Keras, so this costs a fraction of a second where a
-    `shapes` lookup through the script would cost a TensorFlow import; the in-process
-    tests above cover the lookups themselves.
+    `--version` imports no Keras, so this check takes under a second. A `shapes`
+    lookup through the script would import TensorFlow first. The in-process tests above
+    cover the lookups themselves.
     """
     script = Path(sys.executable).with_name("rnn-spec")
     assert script.exists(), f"{script} is missing; install the project: pip install -e ."

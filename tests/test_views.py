@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_spec.errors import SpecError
+from rnn_spec.errors import SpecError, Unreadable
 from rnn_spec.views import parse_combination, parse_view
 
 # Every value is distinct, so a selected value shows which step and unit it came from.
@@ -66,7 +66,7 @@ def test_bad_tensor_name_rejected():
 
 
 def test_half_of_odd_width_explained():
-    with pytest.raises(AssertionError) as error:
+    with pytest.raises(Unreadable) as error:
         parse_view("the forward half of h").select(np.zeros((2, 3)))
     assert str(error.value) == (
         "the forward half of h: the last axis has odd width 3, so it has no forward half"
@@ -74,7 +74,7 @@ def test_half_of_odd_width_explained():
 
 
 def test_step_of_non_sequence_explained():
-    with pytest.raises(AssertionError) as error:
+    with pytest.raises(Unreadable) as error:
         parse_view("the last step of h").select(np.zeros((2, 3)))
     assert str(error.value) == (
         "the last step of h: last step needs a sequence (batch, timesteps, units), "

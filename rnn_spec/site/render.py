@@ -82,8 +82,8 @@ def _write_feature(out, feature: FeaturePage, html, markdown, context, words) ->
 def _diagrams(out: Path, rows: list[RowPage], svg, words, written: list[Path]) -> list[dict]:
     """Draw each distinct configuration once, with the cases it covers.
 
-    `svg` is the diagram template of the site's one HTML environment, which compiles it
-    once; a new environment per scenario would compile it again each time.
+    `svg` is the diagram template from the site's HTML environment, which compiles it
+    once. A new environment per scenario would compile it again for each one.
     """
     diagrams: dict[str, dict] = {}
     for row in rows:
