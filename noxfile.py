@@ -24,7 +24,7 @@ nox.options.sessions = ["spec"]
 # accept, so the pairs also cover older Keras releases. 2.21.0 with 3.15.1 is the pair
 # the project is developed on.
 RELEASE_PAIRS = [
-    ("2.16.2", "3.3.3"),
+    ("2.16.2", "3.4.1"),
     ("2.20.0", "3.10.0"),
     ("2.21.0", "3.15.1"),
 ]

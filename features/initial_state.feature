@@ -93,6 +93,7 @@ Feature: initial_state: where a recurrent layer starts
       | LSTM given h alone | (2, 5, 1) | LSTM  | 3     | 1     | 3     | Keras rejects it with IndexError mentioning "list index out of range" |
 
   @backend_gap:jax_state_count_type_error
+  @backend_gap:tensorflow_state_count_message_before_keras_3_8
   Scenario Outline: The eager call rejects a third state for an LSTM
     Given an input of shape <input>
     And a <layer> layer with <units> units

@@ -1,7 +1,8 @@
 """Rules that hold on one Keras backend and not on another, each with its reason.
 
 A scenario tagged @backend_gap:<id> runs as a strict xfail on the backends recorded for
-<id>, and as an ordinary scenario on the others. On a listed backend it must fail with
+<id>, and as an ordinary scenario on the others. A gap may also be limited to Keras
+releases before a given one, where a later release changed what Keras does. On a listed backend it must fail with
 RuleBroken. The day the backends agree it passes, and the strict xfail fails the run,
 reporting that the gap has closed.
 
@@ -17,6 +18,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import metadata
+
+from packaging.version import Version
 
 from rnn_spec.errors import not_one_of
 
@@ -32,6 +36,14 @@ class BackendGap:
 
     backends: frozenset[str]
     reason: str
+    # The first Keras release on which the rule holds; None when no release does yet.
+    keras_before: str | None = None
+
+    def applies(self, backend: str, keras_version: str) -> bool:
+        """Whether the rule fails on `backend` with Keras `keras_version`."""
+        if backend not in self.backends:
+            return False
+        return self.keras_before is None or Version(keras_version) < Version(self.keras_before)
 
 
 # id -> gap. Each reason names the versions it was seen with and what each backend does.
@@ -63,6 +75,16 @@ BACKEND_GAPS: dict[str, BackendGap] = {
             "'Too few leaves'"
         ),
     ),
+    "tensorflow_state_count_message_before_keras_3_8": BackendGap(
+        backends=frozenset({"tensorflow"}),
+        keras_before="3.8.0",
+        reason=(
+            "Keras 3.4.1 to 3.7.0 on TensorFlow 2.16.2: an LSTM called with three initial "
+            "states raises ValueError 'Could not pack sequence. Structure had 3 atoms, but "
+            "flat_sequence had 2 items', where Keras 3.8.0 and later raise ValueError "
+            "'Too few leaves'"
+        ),
+    ),
     "tensorflow_predict_rank_after_first_predict": BackendGap(
         backends=frozenset({"tensorflow"}),
         reason=(
@@ -80,11 +102,16 @@ def current_backend() -> str:
     return os.environ.get("KERAS_BACKEND", DEFAULT_BACKEND)
 
 
-def backend_gap_mark(tag: str, backend: str | None = None):
+def installed_keras() -> str:
+    """Return the installed Keras version, read from package metadata without importing Keras."""
+    return metadata.version("keras")
+
+
+def backend_gap_mark(tag: str, backend: str | None = None, keras_version: str | None = None):
     """Build the xfail mark for a @backend_gap:<id> tag, None for other tags.
 
-    The mark is strict and expects RuleBroken on the recorded backends, and has no effect
-    on the others.
+    The mark is strict and expects RuleBroken where the gap applies (its backends, and its
+    Keras releases when it names a first good one), and has no effect elsewhere.
     """
     if not tag.startswith(TAG_PREFIX):
         return None
@@ -97,9 +124,13 @@ def backend_gap_mark(tag: str, backend: str | None = None):
 
     from rnn_spec.checks import RuleBroken
 
+    keras_version = keras_version or installed_keras()
+    where = ", ".join(sorted(gap.backends))
+    if gap.keras_before is not None:
+        where += f" with Keras before {gap.keras_before}"
     return pytest.mark.xfail(
-        backend in gap.backends,
+        gap.applies(backend, keras_version),
         strict=True,
         raises=RuleBroken,
-        reason=f"backend gap on {', '.join(sorted(gap.backends))}: {gap.reason}",
+        reason=f"backend gap on {where}: {gap.reason}",
     )

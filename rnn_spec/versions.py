@@ -4,6 +4,9 @@ The ranges match the dependencies in pyproject.toml. TensorFlow 2.16 is the firs
 release that depends on Keras 3 (its metadata requires keras>=3.0.0, where 2.15.1
 requires keras<2.16). TensorFlow 2.21 with Keras 3.15.1 is the newest pair this
 specification was run on, so the upper bounds stop before the next minor releases.
+Keras 3.4 is the lower bound because Keras 3.3.3 cannot build a functional model whose
+outputs nest lists (the states of RNN over a list of cells): it raises ValueError "all
+values in the list/tuple must be KerasTensors".
 
 The check reads installed package metadata, not the modules, so it costs no TensorFlow
 import and runs before any scenario.
@@ -25,7 +28,7 @@ from rnn_spec.errors import invalid
 
 # Written as pyproject.toml writes them; packaging would print them reordered.
 TENSORFLOW_RANGE = ">=2.16,<2.22"
-KERAS_RANGE = ">=3.3,<4"
+KERAS_RANGE = ">=3.4,<4"
 
 # TensorFlow ships under several distribution names; the first one installed counts.
 TENSORFLOW_DISTRIBUTIONS = ("tensorflow", "tensorflow-cpu", "tensorflow-macos", "tf-nightly")

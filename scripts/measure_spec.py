@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,8 @@ SUITE_RATIO = 10
 PEAK_LIMIT_MB = 1536
 GROWTH_LIMIT_MB = 100
 BUILDS = (50, 500)
+# Models timed by --breakdown's unit-cost probe, after one untimed model.
+UNIT_COST_MODELS = 20
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,36 @@ def probe_builds() -> None:
             print(f"{index + 1} {resident_mb():.1f}", flush=True)
 
 
+def probe_unit_costs() -> None:
+    """Print the median time of one build, a first eager call and a warm eager call.
+
+    Each model has its own units, so that no cache serves it. The first model is left
+    out, because it also pays TensorFlow's one-time set-up.
+    """
+    from rnn_spec.build import build_model
+    from rnn_spec.config import LayerConfig
+    from rnn_spec.run import make_input
+
+    inputs = make_input((2, 5, 1))
+    for label, bidirectional in (("LSTM(units)", False), ("Bidirectional(LSTM(units))", True)):
+        timings: dict[str, list[float]] = {"build": [], "first call": [], "warm call": []}
+        for index in range(UNIT_COST_MODELS + 1):
+            config = LayerConfig("LSTM", 3 + index, bidirectional=bidirectional)
+            start = time.perf_counter()
+            model = build_model(config, 5, 1)
+            built = time.perf_counter()
+            model(inputs, training=False)
+            called = time.perf_counter()
+            model(inputs, training=False)
+            called_again = time.perf_counter()
+            if index:
+                timings["build"].append(built - start)
+                timings["first call"].append(called - built)
+                timings["warm call"].append(called_again - called)
+        for step, values in timings.items():
+            print(f"{label} on (2, 5, 1), {step}: {statistics.median(values) * 1000:.1f} ms")
+
+
 def read_probe(measurement: Measurement) -> dict[int, float]:
     """Parse the probe's "count MB" lines."""
     readings = {}
@@ -118,6 +151,8 @@ def measure(import_runs: int, breakdown: bool) -> list[Measurement]:
         runs.append(run_measured("pytest steps --collect-only", pytest_command("steps", "--collect-only")))
         runs.append(run_measured("pytest steps -m benchmark", pytest_command("steps", "-m", "benchmark")))
         runs.append(run_measured("pytest steps -m 'not benchmark'", pytest_command("steps", "-m", "not benchmark")))
+    if breakdown:
+        runs.append(run_measured("unit costs", [sys.executable, __file__, "--probe-unit-costs"]))
     runs.append(run_measured("pytest", pytest_command("--durations=10")))
     runs.append(run_measured("500 model builds", [sys.executable, __file__, "--probe-builds"]))
     return runs
@@ -179,17 +214,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--breakdown", action="store_true", help="also time collection alone, the benchmarks alone and the spec without them")
     parser.add_argument("--import-runs", type=int, default=3, help="imports timed; the best counts (default 3)")
     parser.add_argument("--probe-builds", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--probe-unit-costs", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     if arguments.probe_builds:
         probe_builds()
         return 0
+    if arguments.probe_unit_costs:
+        probe_unit_costs()
+        return 0
 
     runs = measure(arguments.import_runs, arguments.breakdown)
+    unit_costs = [run for run in runs if run.label == "unit costs"]
+    runs = [run for run in runs if run.label != "unit costs"]
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
     print(f"commit {commit_description()}, {os.cpu_count()} CPUs, load average after: {' '.join(load)}")
     print(format_results(runs, arguments.markdown))
     print()
     print(format_targets(runs))
+    for run in unit_costs:
+        print(f"\nMedians of {UNIT_COST_MODELS} fresh models, seeded weights, eager calls:")
+        print(run.output.strip() if run.returncode == 0 else f"(the probe failed)\n{run.output}")
     for run in runs[1:]:
         if "slowest" in run.output:
             print(f"\n{run.label}:\n{durations(run)}")

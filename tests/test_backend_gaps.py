@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from packaging.version import Version
 
 from rnn_spec import backend_gaps
 from rnn_spec.backend_gaps import BackendGap, backend_gap_mark
@@ -56,6 +57,23 @@ def test_mark_applies_only_on_listed_backend():
     assert backend_gap_mark(tag, "tensorflow").args == (False,)
 
 
+def test_mark_applies_before_first_good_release():
+    tag = "backend_gap:tensorflow_state_count_message_before_keras_3_8"
+
+    assert backend_gap_mark(tag, "tensorflow", "3.7.0").args == (True,)
+    assert backend_gap_mark(tag, "tensorflow", "3.8.0").args == (False,)
+    assert backend_gap_mark(tag, "tensorflow", "3.15.1").args == (False,)
+    assert backend_gap_mark(tag, "jax", "3.7.0").args == (False,)
+
+
+def test_release_named_in_reason():
+    tag = "backend_gap:tensorflow_state_count_message_before_keras_3_8"
+
+    reason = backend_gap_mark(tag, "tensorflow", "3.7.0").kwargs["reason"]
+
+    assert reason.startswith("backend gap on tensorflow with Keras before 3.8.0: Keras 3.4.1 ")
+
+
 def test_mark_ignores_other_tags():
     assert backend_gap_mark("known_gap:anything", "jax") is None
 
@@ -72,3 +90,5 @@ def test_every_gap_has_backend_and_reason():
         assert gap.backends, gap_id
         assert gap.reason.startswith("Keras "), gap_id
         assert gap.backends <= {"tensorflow", "jax", "torch"}, gap_id
+        if gap.keras_before is not None:
+            assert Version(gap.keras_before) > Version("3.4"), gap_id

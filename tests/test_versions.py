@@ -14,7 +14,7 @@ from rnn_spec.versions import Installed, version_problems
 SANDBOX_OPTIONS = ("-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:hypothesispytest")
 
 SUPPORTED_PAIRS = [
-    ("2.16.1", "3.3.0"),
+    ("2.16.1", "3.4.0"),
     ("2.20.0", "3.10.0"),
     ("2.21.0", "3.15.1"),
     ("2.21.0rc1", "3.15.1"),
@@ -30,7 +30,7 @@ def test_keras_2_rejected():
     problems = version_problems(Installed("2.15.1", "2.15.0"))
 
     assert problems == [
-        "Invalid Keras version: '2.15.0'. Expected Keras 3: >=3.3,<4. "
+        "Invalid Keras version: '2.15.0'. Expected Keras 3: >=3.4,<4. "
         "Keras 2 is not covered by this specification.",
         "Invalid TensorFlow version: '2.15.1'. Expected a version in >=2.16,<2.22.",
     ]
@@ -40,7 +40,7 @@ def test_keras_2_rejected_with_any_version():
     problems = version_problems(Installed("2.21.0", "2.15.0"), any_version=True)
 
     assert problems == [
-        "Invalid Keras version: '2.15.0'. Expected Keras 3: >=3.3,<4. "
+        "Invalid Keras version: '2.15.0'. Expected Keras 3: >=3.4,<4. "
         "Keras 2 is not covered by this specification."
     ]
 
@@ -66,11 +66,11 @@ def test_legacy_keras_variable_off_passes(value):
         ("2.22.0", "3.15.1", "Invalid TensorFlow version: '2.22.0'. Expected a version in >=2.16,<2.22."),
         ("2.22.0.dev20260101", "3.15.1", "Invalid TensorFlow version: '2.22.0.dev20260101'. Expected a version in >=2.16,<2.22."),
         ("2.15.1", "3.15.1", "Invalid TensorFlow version: '2.15.1'. Expected a version in >=2.16,<2.22."),
-        ("2.21.0", "3.2.1", "Invalid Keras version: '3.2.1'. Expected a version in >=3.3,<4."),
-        ("2.21.0", "4.0.0", "Invalid Keras version: '4.0.0'. Expected a version in >=3.3,<4."),
-        ("2.21.0", "not-a-version", "Invalid Keras version: 'not-a-version'. Expected a version in >=3.3,<4."),
+        ("2.21.0", "3.3.3", "Invalid Keras version: '3.3.3'. Expected a version in >=3.4,<4."),
+        ("2.21.0", "4.0.0", "Invalid Keras version: '4.0.0'. Expected a version in >=3.4,<4."),
+        ("2.21.0", "not-a-version", "Invalid Keras version: 'not-a-version'. Expected a version in >=3.4,<4."),
         (None, "3.15.1", "Missing TensorFlow: it is not installed. Expected a version in >=2.16,<2.22."),
-        ("2.21.0", None, "Missing Keras: it is not installed. Expected a version in >=3.3,<4."),
+        ("2.21.0", None, "Missing Keras: it is not installed. Expected a version in >=3.4,<4."),
     ],
 )
 def test_unsupported_version_named(tensorflow, keras, message):
@@ -109,8 +109,8 @@ def test_stop_message_lists_problems():
         "(TensorFlow 2.15.1, Keras 2.15.0) is not supported.",
         "  first problem",
         "  second problem",
-        "  Supported: TensorFlow >=2.16,<2.22, Keras >=3.3,<4.",
-        '  Install a supported pair: pip install "tensorflow>=2.16,<2.22" "keras>=3.3,<4", '
+        "  Supported: TensorFlow >=2.16,<2.22, Keras >=3.4,<4.",
+        '  Install a supported pair: pip install "tensorflow>=2.16,<2.22" "keras>=3.4,<4", '
         "or pass --any-version to try Keras 3 and TensorFlow releases outside the range.",
     ]
 
