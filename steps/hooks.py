@@ -1,4 +1,4 @@
-"""pytest-bdd hooks: reject scenarios that check nothing, and map known-gap tags."""
+"""pytest-bdd hooks: reject scenarios that check nothing, name the rule when Keras raises, map known-gap tags."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from rnn_spec.errors import SpecError
 from rnn_spec.known_gaps import known_gap_mark
+from rnn_spec.shapes import format_shape
 
 
 def pytest_configure(config):
@@ -29,6 +31,52 @@ def pytest_bdd_before_scenario(request, feature, scenario):
             f'Scenario "{scenario.name}" in {feature.rel_filename} has no Then step, '
             "so it checks nothing."
         )
+
+
+def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
+    """Name the rule when Keras raises where a step expects a result.
+
+    Checks raise AssertionError subclasses and bad step text raises SpecError, each with
+    its own message. An exception raised inside Keras or its backend means that no
+    result reached the Then steps. Notes under the error name the scenario, whose title
+    states the rule, the step and the configuration.
+    """
+    if isinstance(exception, (AssertionError, SpecError)) or not raised_by_keras(exception):
+        return
+    exception.add_note(f"Rule broken: {scenario.name}")
+    configuration = _configuration(request)
+    if configuration:
+        exception.add_note(f"Configuration: {configuration}")
+    exception.add_note(
+        f'Keras raised {type(exception).__name__} in "{step.keyword} {step.name}", '
+        "so no result reached the Then steps."
+    )
+
+
+# Folders of the packages whose exceptions count as Keras' own: Keras, its backends and
+# the tree library it packs results with.
+KERAS_PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "optree")
+
+
+def raised_by_keras(exception: BaseException) -> bool:
+    """Whether the innermost frame of the exception's traceback is in a Keras package."""
+    traceback = exception.__traceback__
+    if traceback is None:
+        return False
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    parts = Path(traceback.tb_frame.f_code.co_filename).parts
+    return any(package in parts for package in KERAS_PACKAGES)
+
+
+def _configuration(request) -> str:
+    """Describe the scenario's layer and input, or return "" before a Given step set them."""
+    try:
+        config = request.getfixturevalue("config")
+        input_shape = request.getfixturevalue("input_shape")
+    except pytest.FixtureLookupError:
+        return ""
+    return f"{config.describe()}, input {format_shape(input_shape)}"
 
 
 def pytest_bdd_apply_tag(tag, function):

@@ -1,5 +1,8 @@
 """A scenario that checks nothing, or uses an undefined step, fails the run."""
 
+import numpy as np
+
+from steps.hooks import raised_by_keras
 from tests.spec_runner import run_feature_text
 
 LAYER_STEPS = """
@@ -91,3 +94,43 @@ def test_cucumber_json_folder_created(pytester):
     result = run_feature_text(pytester, text, "--cucumberjson=reports/cucumber.json")
     result.assert_outcomes(passed=1)
     assert (pytester.path / "reports" / "cucumber.json").is_file()
+
+
+def test_keras_error_in_step_names_rule(pytester):
+    text = (
+        "Feature: Sample\n  Scenario: The model reads a longer batch\n"
+        "    Given an input of shape (2, 5, 1)\n    And an LSTM layer with 3 units\n"
+        "    When the model reads a batch of 7 timesteps\n    Then the layer returns output\n"
+    )
+    result = run_feature_text(pytester, text)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*ValueError: Input 0 *is incompatible with the layer*",
+            "*Rule broken: The model reads a longer batch",
+            "*Configuration: LSTM(units=3, return_sequences=False, return_state=False), "
+            "input (2, 5, 1)",
+            '*Keras raised ValueError in "When the model reads a batch of 7 timesteps", '
+            "so no result reached the Then steps.",
+        ]
+    )
+
+
+def test_own_error_not_blamed_on_keras():
+    try:
+        1 / 0
+    except ZeroDivisionError as error:
+        raised = error
+
+    assert not raised_by_keras(raised)
+
+
+def test_keras_error_recognised():
+    import keras
+
+    try:
+        keras.layers.LSTM(3)(np.zeros((2, 5)))
+    except ValueError as error:
+        raised = error
+
+    assert raised_by_keras(raised)
