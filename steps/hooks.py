@@ -1,4 +1,4 @@
-"""pytest-bdd hooks: reject scenarios that check nothing, name the rule when Keras raises, map known-gap tags."""
+"""pytest-bdd hooks: reject scenarios that check nothing, place failed steps, map known-gap tags."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from rnn_spec.checks import RuleBroken, StatementWrong
 from rnn_spec.errors import SpecError
 from rnn_spec.known_gaps import known_gap_mark
 from rnn_spec.shapes import format_shape
@@ -34,13 +35,22 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 
 
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
-    """Name the rule when Keras raises where a step expects a result.
+    """Add notes that place a failed step: its scenario, feature file and step.
 
-    Checks raise AssertionError subclasses and bad step text raises SpecError, each with
-    its own message. An exception raised inside Keras or its backend means that no
-    result reached the Then steps. Notes under the error name the scenario, whose title
-    states the rule, the step and the configuration.
+    A check's RuleBroken or StatementWrong names the rule, so it gains one note with the
+    scenario, feature and step. An exception raised inside Keras or its backend means
+    that no result reached the Then steps, so it gains notes that name the scenario,
+    whose title states the rule, the configuration and the step. Bad step text raises
+    SpecError, and other errors come from rnn_spec's own code; neither gets a note.
     """
+    if isinstance(exception, (RuleBroken, StatementWrong)):
+        # The check's message names the rule. The note gives the scenario title and step as
+        # the feature writes them, where pytest's test id shows a mangled function name.
+        exception.add_note(
+            f'Scenario: "{scenario.name}" in {feature.rel_filename}, '
+            f'step "{step.keyword} {step.name}"'
+        )
+        return
     if isinstance(exception, (AssertionError, SpecError)) or not raised_by_keras(exception):
         return
     exception.add_note(f"Rule broken: {scenario.name}")
@@ -59,7 +69,7 @@ KERAS_PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "optree")
 
 
 def raised_by_keras(exception: BaseException) -> bool:
-    """Whether the innermost frame of the exception's traceback is in a Keras package."""
+    """Return whether the innermost frame of the exception's traceback is in a Keras package."""
     traceback = exception.__traceback__
     if traceback is None:
         return False

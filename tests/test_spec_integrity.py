@@ -82,6 +82,7 @@ def test_wrong_stated_shape_reports_all(pytester):
             "input (2, 5, 1), call path call",
             "*output: the feature states (2, 5, 3), the rule derives (2, 3) (batch, units), "
             "declared (None, 3), observed (2, 3)*",
+            '*Scenario: "Wrong statement" in *sample.feature, step "Then the output shape is (2, 5, 3)"',
         ]
     )
 
