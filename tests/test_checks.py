@@ -2,10 +2,9 @@
 
 import dataclasses
 
-import numpy as np
 import pytest
 
-from rnn_spec.build import clear_caches
+from rnn_spec import build
 from rnn_spec.checks import RuleBroken, StatementWrong, check_state_shapes, check_values
 from rnn_spec.compare import check_runs
 from rnn_spec.config import LayerConfig
@@ -19,7 +18,7 @@ CONTEXT = (
 )
 
 
-def test_view_that_does_not_fit_fails_the_rule():
+def test_unfitting_view_breaks_rule():
     outcome = run_layer(LSTM_STATES, (2, 5, 1))
     rule = "the forward half of the output equals h"
 
@@ -33,7 +32,7 @@ def test_view_that_does_not_fit_fails_the_rule():
     ]
 
 
-def test_missing_tensor_fails_the_rule():
+def test_missing_tensor_breaks_rule():
     full = run_layer(LSTM_STATES, (2, 5, 1))
     outcome = dataclasses.replace(full, arrays=full.arrays[:1])
 
@@ -48,7 +47,7 @@ def test_missing_tensor_fails_the_rule():
     ]
 
 
-def test_missing_tensor_fails_a_comparison_of_runs():
+def test_missing_tensor_breaks_run_comparison():
     outcome = run_layer(LSTM_STATES, (2, 5, 1))
     shorter = dataclasses.replace(outcome, arrays=outcome.arrays[:1])
 
@@ -73,7 +72,7 @@ def test_stateless_layer_state_shapes_rejected():
     ]
 
 
-def test_state_shapes_checked_for_each_state():
+def test_state_shapes_checked_per_state():
     outcome = run_layer(LSTM_STATES, (2, 5, 1))
 
     check_state_shapes(outcome, (2, 3))
@@ -84,12 +83,25 @@ def test_state_shapes_checked_for_each_state():
     assert "\n  c: the feature states (2, 4), the rule derives (2, 3)" in message
 
 
-def test_run_shared_until_caches_cleared():
+def test_run_shared_and_read_only():
     first = run_layer(LSTM_STATES, (2, 5, 1))
 
     assert run_layer(LSTM_STATES, (2, 5, 1)) is first
     assert not any(array.flags.writeable for array in (*first.arrays, first.inputs, *first.weights))
-    clear_caches()
-    again = run_layer(LSTM_STATES, (2, 5, 1))
-    assert again is not first
-    assert all(np.array_equal(a, b) for a, b in zip(again.arrays, first.arrays))
+
+
+def test_clear_caches_forgets_results(monkeypatch):
+    # Only this test's cache is registered, so the run's shared models stay cached.
+    monkeypatch.setattr(build, "_caches", [])
+    calls = []
+
+    @build.cached
+    def square(number):
+        calls.append(number)
+        return number * number
+
+    assert square(3) == square(3) == 9
+    assert calls == [3]
+    build.clear_caches()
+    square(3)
+    assert calls == [3, 3]
