@@ -2,8 +2,8 @@
 
 A scenario tagged @backend_gap:<id> runs as a strict xfail on the backends recorded for
 <id>, and as an ordinary scenario on the others. A gap may also be limited to Keras
-releases before a given one, where a later release changed what Keras does. On a listed backend it must fail with
-RuleBroken. The day the backends agree it passes, and the strict xfail fails the run,
+releases before a given one, where a later release changed what Keras does. Where the
+gap applies, the scenario must fail with RuleBroken. The day the backends agree it passes, and the strict xfail fails the run,
 reporting that the gap has closed.
 
 The tag works on a Scenario or a Scenario Outline, as @known_gap does. pytest-bdd turns
@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import metadata
-
 from packaging.version import Version
 
 from rnn_spec.errors import not_one_of
+from rnn_spec.versions import installed_versions
 
 TAG_PREFIX = "backend_gap:"
 
@@ -40,7 +39,7 @@ class BackendGap:
     keras_before: str | None = None
 
     def applies(self, backend: str, keras_version: str) -> bool:
-        """Whether the rule fails on `backend` with Keras `keras_version`."""
+        """Return whether the rule fails on `backend` with Keras `keras_version`."""
         if backend not in self.backends:
             return False
         return self.keras_before is None or Version(keras_version) < Version(self.keras_before)
@@ -102,11 +101,6 @@ def current_backend() -> str:
     return os.environ.get("KERAS_BACKEND", DEFAULT_BACKEND)
 
 
-def installed_keras() -> str:
-    """Return the installed Keras version, read from package metadata without importing Keras."""
-    return metadata.version("keras")
-
-
 def backend_gap_mark(tag: str, backend: str | None = None, keras_version: str | None = None):
     """Build the xfail mark for a @backend_gap:<id> tag, None for other tags.
 
@@ -124,7 +118,8 @@ def backend_gap_mark(tag: str, backend: str | None = None, keras_version: str | 
 
     from rnn_spec.checks import RuleBroken
 
-    keras_version = keras_version or installed_keras()
+    # The version gate has stopped the run before collection when Keras is missing.
+    keras_version = keras_version or installed_versions().keras
     where = ", ".join(sorted(gap.backends))
     if gap.keras_before is not None:
         where += f" with Keras before {gap.keras_before}"

@@ -41,8 +41,8 @@ _caches: list = []
 def cached(function):
     """Cache `function`'s results by its arguments, up to CACHE_SIZE, until clear_caches().
 
-    Every model and every observed result in rnn_spec goes through one of these caches,
-    so that one call of clear_caches() makes the next scenario build and call afresh.
+    The model builders and run_layer use it, so that one call of clear_caches() makes
+    the next scenario build and call afresh.
     """
     wrapper = functools.lru_cache(maxsize=CACHE_SIZE)(function)
     _caches.append(wrapper)

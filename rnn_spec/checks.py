@@ -63,7 +63,8 @@ def reading(outcome: Outcome, rule: str):
     try:
         yield
     except Unreadable as error:
-        raise RuleBroken("\n".join([f"Rule broken: {rule}", context(outcome), f"  {error}"])) from None
+        lines = [f"Rule broken: {rule}", context(outcome), f"  {error}"]
+        raise RuleBroken("\n".join(lines)) from None
 
 
 def check_names(outcome: Outcome, stated: tuple[str, ...]) -> None:

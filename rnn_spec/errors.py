@@ -1,4 +1,5 @@
-"""The one error type that rnn_spec raises for invalid input, and its message helpers."""
+"""The error type that rnn_spec raises for invalid input, its message helpers, and the
+assertion raised when a returned tensor cannot be read as a step names it."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def not_one_of(what: str, value: object, allowed: Iterable[object]) -> SpecError
 
 
 class Unreadable(AssertionError):
-    """What Keras returned cannot be read the way a step names it.
+    """A failure to read what Keras returned the way a step names it.
 
     A tensor the rule names is missing, or a view such as "the forward half" or "the last
     step" does not fit the tensor's shape. The checks turn it into a "Rule broken" failure

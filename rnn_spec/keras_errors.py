@@ -3,12 +3,14 @@
 Keras error messages carry details that change between releases (layer names such as
 'lstm_3', full shapes, formatting), so a rule names the exception type and a short
 fragment of the message that states the reason, such as "expected ndim=3, found ndim=2".
+raised_by_keras distinguishes an exception raised in Keras from one raised in rnn_spec.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from rnn_spec.checks import RuleBroken
 from rnn_spec.shapes import Shape, format_shape
@@ -17,6 +19,9 @@ from rnn_spec.shapes import Shape, format_shape
 CALL_PATHS = ("build", "call", "predict")
 # Keras messages can run to many lines of call arguments; a failure shows this many characters.
 MESSAGE_LIMIT = 400
+# Folders of the packages whose exceptions count as Keras' own: Keras, its backends and
+# the tree library it packs results with.
+KERAS_PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "optree")
 
 
 @dataclass(frozen=True)
@@ -105,3 +110,14 @@ def _shapes(result) -> tuple[Shape, ...]:
         return tuple(shape for part in result for shape in _shapes(part))
     shape = getattr(result, "shape", None)
     return () if shape is None else (tuple(shape),)
+
+
+def raised_by_keras(exception: BaseException) -> bool:
+    """Return whether the innermost frame of the exception's traceback is in a Keras package."""
+    traceback = exception.__traceback__
+    if traceback is None:
+        return False
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    parts = Path(traceback.tb_frame.f_code.co_filename).parts
+    return any(package in parts for package in KERAS_PACKAGES)

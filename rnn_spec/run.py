@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnn_spec.build import build_layer, build_model, cached, declared_shapes, seed_for, seed_weights
+from rnn_spec.build import (
+    build_layer,
+    build_model,
+    cached,
+    declared_shapes,
+    seed_for,
+    seed_weights,
+)
 from rnn_spec.config import LayerConfig
 from rnn_spec.errors import Unreadable, invalid, not_one_of
 from rnn_spec.rule import Expected, expected_outputs
@@ -79,7 +86,7 @@ def run_layer(
 def _observe(
     config: LayerConfig, input_shape: Shape, call_path: str, backward: LayerConfig | None
 ) -> Outcome:
-    """Run the layer once per run for each set of arguments; later callers share the result.
+    """Run the layer once per set of arguments, and share the result with later callers.
 
     The model, its weights and the batch depend only on the arguments, so a second real
     call would return the same arrays. They are made read-only, so that no scenario can
@@ -104,6 +111,7 @@ def _observe(
 
 
 def _read_only(outcome: Outcome) -> Outcome:
+    """Mark the outcome's arrays read-only and return it."""
     for array in (*outcome.arrays, outcome.inputs, *outcome.weights):
         array.setflags(write=False)
     return outcome

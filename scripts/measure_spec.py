@@ -211,7 +211,11 @@ def durations(run: Measurement) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
-    parser.add_argument("--breakdown", action="store_true", help="also time collection alone, the benchmarks alone and the spec without them")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also time collection alone, the benchmarks alone and the spec without them",
+    )
     parser.add_argument("--import-runs", type=int, default=3, help="imports timed; the best counts (default 3)")
     parser.add_argument("--probe-builds", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--probe-unit-costs", action="store_true", help=argparse.SUPPRESS)

@@ -8,6 +8,7 @@ import pytest
 
 from rnn_spec.checks import RuleBroken, StatementWrong
 from rnn_spec.errors import SpecError
+from rnn_spec.keras_errors import raised_by_keras
 from rnn_spec.known_gaps import known_gap_mark
 from rnn_spec.shapes import format_shape
 
@@ -61,22 +62,6 @@ def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func
         f'Keras raised {type(exception).__name__} in "{step.keyword} {step.name}", '
         "so no result reached the Then steps."
     )
-
-
-# Folders of the packages whose exceptions count as Keras' own: Keras, its backends and
-# the tree library it packs results with.
-KERAS_PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "optree")
-
-
-def raised_by_keras(exception: BaseException) -> bool:
-    """Return whether the innermost frame of the exception's traceback is in a Keras package."""
-    traceback = exception.__traceback__
-    if traceback is None:
-        return False
-    while traceback.tb_next is not None:
-        traceback = traceback.tb_next
-    parts = Path(traceback.tb_frame.f_code.co_filename).parts
-    return any(package in parts for package in KERAS_PACKAGES)
 
 
 def _configuration(request) -> str:

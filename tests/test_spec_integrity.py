@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from steps.hooks import raised_by_keras
+from rnn_spec.keras_errors import raised_by_keras
 from tests.spec_runner import run_feature_text
 
 LAYER_STEPS = """

@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def package_version() -> str:
-    """The installed version of rnn-spec, or "unknown" when it is run from an uninstalled tree."""
+    """Return the installed version of rnn-spec, or "unknown" in an uninstalled tree."""
     try:
         return importlib.metadata.version("rnn-spec")
     except importlib.metadata.PackageNotFoundError:

@@ -1,9 +1,11 @@
-"""argparse types built on rnn_spec's parsers, so that the CLI reports SpecError messages."""
+"""argparse types built on rnn_spec's parsers, so that the CLI reports SpecError messages,
+and the options that several subcommands share."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from rnn_spec.config import LAYER_NAMES
 from rnn_spec.errors import SpecError, invalid, not_one_of
@@ -60,3 +62,19 @@ def parse_format(text: str) -> str:
     if text not in FORMATS:
         raise not_one_of("format", text, FORMATS)
     return text
+
+
+def add_project_arguments(parser) -> None:
+    """Add --features and --conftest, which name the feature files and the step modules."""
+    parser.add_argument(
+        "--features",
+        type=Path,
+        default=Path("features"),
+        help="the directory of .feature files (default ./features)",
+    )
+    parser.add_argument(
+        "--conftest",
+        type=Path,
+        default=Path("conftest.py"),
+        help="the conftest.py whose pytest_plugins list the step modules (default ./conftest.py)",
+    )

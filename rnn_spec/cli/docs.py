@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rnn_spec.cli.arguments import spec_type
+from rnn_spec.cli.arguments import add_project_arguments, spec_type
 from rnn_spec.cli.step_registry import load_definitions, load_features, plugin_modules
 from rnn_spec.errors import SpecError, invalid
 from rnn_spec.site.labels import LANGUAGES, labels_for
@@ -41,15 +41,7 @@ def add_parser(subparsers) -> None:
         default=None,
         help="the JSON file written by pytest --rnn-spec-results; without it every verdict is 'not run'",
     )
-    parser.add_argument(
-        "--features", type=Path, default=Path("features"), help="the directory of .feature files (default ./features)"
-    )
-    parser.add_argument(
-        "--conftest",
-        type=Path,
-        default=Path("conftest.py"),
-        help="the conftest.py whose pytest_plugins list the step modules (default ./conftest.py)",
-    )
+    add_project_arguments(parser)
     parser.set_defaults(run=run, parser=parser)
 
 

@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnn_spec.cli.arguments import parse_format, spec_type
+from rnn_spec.cli.arguments import add_project_arguments, parse_format, spec_type
 from rnn_spec.cli.phrases import accepted_forms, parameters, phrase
 from rnn_spec.cli.step_registry import (
     Matches,
@@ -53,18 +53,7 @@ def add_parser(subparsers) -> None:
         description="List every step phrase with an example, its parameters and the "
         "feature files that use it; then report ambiguous, undefined and unused steps.",
     )
-    parser.add_argument(
-        "--conftest",
-        type=Path,
-        default=Path("conftest.py"),
-        help="the conftest.py whose pytest_plugins list the step modules (default ./conftest.py)",
-    )
-    parser.add_argument(
-        "--features",
-        type=Path,
-        default=Path("features"),
-        help="the directory of .feature files (default ./features)",
-    )
+    add_project_arguments(parser)
     parser.add_argument(
         "--format",
         type=spec_type(parse_format, "format"),

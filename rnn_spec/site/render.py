@@ -68,8 +68,9 @@ def _write_feature(out, feature: FeaturePage, html, markdown, context, words) ->
             markdown.get_template("feature.md.j2").render(page_context),
         ),
     ]
+    svg = html.get_template("diagram.svg.j2")
     for scenario in feature.scenarios:
-        diagrams = _diagrams(out, scenario.rows, html.get_template("diagram.svg.j2"), words, written)
+        diagrams = _diagrams(out, scenario.rows, svg, words, written)
         written.append(
             _write(
                 out / "scenarios" / f"{scenario.slug}.html",
